@@ -1,0 +1,103 @@
+import type { CollectionConfig } from 'payload'
+
+import { BlocksFeature, lexicalEditor, UploadFeature } from '@payloadcms/richtext-lexical'
+
+import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
+
+import { publishedOrSignedIn, signedIn } from '../access/index.ts'
+import { quoteBlock } from '../blocks/QuoteBlock.ts'
+import { slugField } from '../fields/slugField.ts'
+
+export const PARTICIPANT_ROLES = [
+  { label: 'Host', value: 'host' },
+  { label: 'Guarantor', value: 'guarantor' },
+  { label: 'Party', value: 'party' },
+  { label: 'Observer', value: 'observer' },
+  { label: 'Mediator', value: 'mediator' },
+  { label: 'Other', value: 'other' },
+] as const
+
+export const articlesCollection = (options: ResolvedNewsroomOptions): CollectionConfig => ({
+  slug: options.slugs.articles,
+  labels: { singular: 'Article', plural: 'Articles' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'dateline', '_status', 'publishedAt', 'updatedAt'],
+    group: 'Newsroom',
+  },
+  access: {
+    read: publishedOrSignedIn,
+    create: signedIn,
+    update: signedIn,
+    delete: signedIn,
+  },
+  versions: {
+    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+    maxPerDoc: 100,
+  },
+  defaultSort: '-publishedAt',
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    {
+      type: 'row',
+      fields: [
+        { name: 'dateline', type: 'text', admin: { width: '50%', description: 'Where the story was filed, e.g. ASTANA.' } },
+        { name: 'byline', type: 'text', admin: { width: '50%', description: 'A desk byline, e.g. “Staff report”, shown with or instead of the authors.' } },
+      ],
+    },
+    { name: 'summary', type: 'textarea' },
+    {
+      name: 'heroPhoto',
+      type: 'upload',
+      relationTo: options.slugs.photos,
+    },
+    {
+      name: 'body',
+      type: 'richText',
+      editor: lexicalEditor({
+        features: ({ defaultFeatures }) => [
+          ...defaultFeatures.filter((feature) => feature.key !== 'upload'),
+          UploadFeature({ enabledCollections: [options.slugs.photos] }),
+          BlocksFeature({ blocks: [quoteBlock(options)] }),
+        ],
+      }),
+    },
+    {
+      name: 'participants',
+      type: 'array',
+      labels: { singular: 'Participant', plural: 'Participants' },
+      admin: { description: 'Who took part in the events reported, and in which role.' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'participant', type: 'relationship', relationTo: options.slugs.participants, required: true, admin: { width: '60%' } },
+            { name: 'role', type: 'select', options: [...PARTICIPANT_ROLES], required: true, admin: { width: '40%' } },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'statements',
+      type: 'relationship',
+      relationTo: options.slugs.jointStatements,
+      hasMany: true,
+      admin: { description: 'Joint statements the article cites.' },
+    },
+    slugField('title'),
+    {
+      name: 'publishedAt',
+      type: 'date',
+      index: true,
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' }, description: 'Set on first publish when left empty.' },
+    },
+    {
+      name: 'authors',
+      type: 'relationship',
+      relationTo: options.usersSlug,
+      hasMany: true,
+      admin: { position: 'sidebar' },
+    },
+    { name: 'tags', type: 'text', hasMany: true, admin: { position: 'sidebar' } },
+  ],
+})

@@ -1,0 +1,72 @@
+import type { CollectionConfig } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
+
+import { publishedOrSignedIn, signedIn } from '../access/index.ts'
+import { countryField } from '../fields/countryField.ts'
+import { slugField } from '../fields/slugField.ts'
+import { wikidataField } from '../fields/wikidataField.ts'
+
+export const PARTICIPANT_KINDS = [
+  { label: 'State', value: 'state' },
+  { label: 'Government', value: 'government' },
+  { label: 'Ministry', value: 'ministry' },
+  { label: 'International organization', value: 'international-organization' },
+  { label: 'Opposition', value: 'opposition' },
+  { label: 'Delegation', value: 'delegation' },
+  { label: 'Person', value: 'person' },
+] as const
+
+export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number]['value']
+
+/** States, governments, ministries, organisations and people that take part in a story. */
+export const participantsCollection = (options: ResolvedNewsroomOptions): CollectionConfig => ({
+  slug: options.slugs.participants,
+  labels: { singular: 'Participant', plural: 'Participants' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'kind', 'country', '_status', 'updatedAt'],
+    group: 'Newsroom',
+    description: 'States, governments, ministries, organisations and people that statements, quotes and photo credits are attributed to.',
+  },
+  access: {
+    read: publishedOrSignedIn,
+    create: signedIn,
+    update: signedIn,
+    delete: signedIn,
+  },
+  versions: { drafts: true, maxPerDoc: 50 },
+  fields: [
+    { name: 'name', type: 'text', required: true, index: true },
+    {
+      name: 'shortName',
+      type: 'text',
+      admin: { description: 'How the story usually names it, e.g. "Kazakh Foreign Ministry".' },
+    },
+    {
+      name: 'aliases',
+      type: 'text',
+      hasMany: true,
+      admin: {
+        description: 'Other spellings and names used in credits and copy, e.g. "Turkey" for Türkiye, "MFA of Kazakhstan".',
+      },
+    },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      options: [...PARTICIPANT_KINDS],
+      index: true,
+    },
+    countryField(),
+    {
+      name: 'parent',
+      type: 'relationship',
+      relationTo: options.slugs.participants,
+      admin: { description: 'The body this one belongs to, e.g. a ministry’s government or state.' },
+      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+    },
+    wikidataField(),
+    slugField('name'),
+  ],
+})

@@ -1,0 +1,78 @@
+import type { CollectionConfig, Config, Plugin } from 'payload'
+
+import { articlesCollection } from '../../collections/Articles.ts'
+import { jointStatementsCollection } from '../../collections/JointStatements.ts'
+import { participantsCollection } from '../../collections/Participants.ts'
+import { photosCollection } from '../../collections/Photos.ts'
+import { rolesField, usersCollection } from '../../collections/Users.ts'
+import { makeFirstUserAdmin } from '../../hooks/makeFirstUserAdmin.ts'
+import { setPublishedAt } from '../../hooks/setPublishedAt.ts'
+import { applyOverride, mergeHooks } from './applyOverride.ts'
+import { type NewsroomPluginOptions, type ResolvedNewsroomOptions, resolveOptions } from './options.ts'
+
+export type { CollectionOverride, NewsroomCollectionKey, NewsroomPluginOptions } from './options.ts'
+
+/** Adds newsroom roles to the host's own auth collection, or a users collection when it has none. */
+function withNewsroomUsers(collections: CollectionConfig[], options: ResolvedNewsroomOptions): CollectionConfig[] {
+  const existing = collections.find((collection) => collection.slug === options.usersSlug)
+  if (!existing) return [...collections, applyOverride(usersCollection(options.usersSlug), options.overrides.users)]
+
+  const hasRoles = existing.fields.some((field) => 'name' in field && field.name === 'roles')
+  const extended: CollectionConfig = {
+    ...existing,
+    fields: hasRoles ? existing.fields : [...existing.fields, rolesField()],
+    hooks: mergeHooks({ beforeChange: [makeFirstUserAdmin] }, existing.hooks),
+  }
+  return collections.map((collection) => (collection === existing ? applyOverride(extended, options.overrides.users) : collection))
+}
+
+function withBehaviour(collection: CollectionConfig, options: ResolvedNewsroomOptions): CollectionConfig {
+  if (options.disabled) return collection
+  if (collection.slug === options.slugs.articles) {
+    return { ...collection, hooks: mergeHooks({ beforeChange: [setPublishedAt] }, collection.hooks) }
+  }
+  return collection
+}
+
+/**
+ * The newsroom plugin: Article, PhotoWithCredit, Participant and JointStatement collections,
+ * staff roles, and the checks that guard attribution and photo credits when editors publish.
+ *
+ * ```ts
+ * export default buildConfig({
+ *   // …
+ *   plugins: [newsroomPlugin({ overrides: { articles: { admin: { group: 'Desk' } } } })],
+ * })
+ * ```
+ */
+export const newsroomPlugin =
+  (pluginOptions: NewsroomPluginOptions = {}): Plugin =>
+  (config: Config): Config => {
+    const options = resolveOptions(pluginOptions, config.admin?.user)
+    const hostCollections = config.collections ?? []
+
+    const ours = [
+      ['participants', participantsCollection(options)],
+      ['photos', photosCollection(options)],
+      ['jointStatements', jointStatementsCollection(options)],
+      ['articles', articlesCollection(options)],
+    ] as const
+
+    const clash = ours.find(([, collection]) => hostCollections.some((host) => host.slug === collection.slug))
+    if (clash) {
+      throw new Error(
+        `newsroomPlugin: the host app already has a collection with the slug "${clash[1].slug}". ` +
+          `Give the plugin's collection another slug with the option slugs.${clash[0]}.`,
+      )
+    }
+
+    const added = ours.map(([key, collection]) =>
+      withBehaviour(applyOverride(collection, options.overrides[key]), options),
+    )
+
+    return {
+      ...config,
+      admin: { ...config.admin, user: config.admin?.user ?? options.usersSlug },
+      collections: withNewsroomUsers([...hostCollections, ...added], options),
+    }
+  }

@@ -1,0 +1,86 @@
+import type { CollectionConfig, Field } from 'payload'
+
+/** The four content collections the plugin adds. */
+export type NewsroomCollectionKey = 'articles' | 'photos' | 'participants' | 'jointStatements'
+
+/**
+ * Changes a host app makes to one of the plugin's collections.
+ *
+ * Everything except `fields` and `hooks` is shallow-merged over the plugin's collection config
+ * (so `admin`, `access`, `labels`, … replace the plugin's values key by key). `hooks` are appended
+ * after the plugin's own, so the plugin's checks keep running.
+ */
+export interface CollectionOverride extends Partial<Omit<CollectionConfig, 'fields' | 'hooks' | 'slug'>> {
+  /** Receives the plugin's fields and returns the fields to use, e.g. `({ defaultFields }) => [...defaultFields, myField]`. */
+  fields?: (args: { defaultFields: Field[] }) => Field[]
+  /** Extra hooks, run after the plugin's hooks of the same kind. */
+  hooks?: CollectionConfig['hooks']
+}
+
+export interface NewsroomPluginOptions {
+  /**
+   * Turns the plugin's behaviour off (hooks that check or change data, custom endpoints, seeding)
+   * while keeping its collections and fields, so the database schema does not change when a host
+   * switches the plugin off and on again.
+   * @default false
+   */
+  disabled?: boolean
+  /**
+   * Collection slugs. Change them when the host app already has a collection of that name;
+   * the relationships between the plugin's collections follow the new slugs.
+   */
+  slugs?: Partial<Record<NewsroomCollectionKey, string>>
+  /**
+   * The auth collection whose users write articles and carry newsroom roles. When the host has
+   * no collection with this slug the plugin adds one; otherwise it adds a `roles` field to it.
+   * @default config.admin.user ?? 'users'
+   */
+  usersSlug?: string
+  /** Per-collection changes: extra fields, admin settings, access, hooks. */
+  overrides?: Partial<Record<NewsroomCollectionKey | 'users', CollectionOverride>>
+  /** Upload settings for photos. */
+  photos?: {
+    /** Largest accepted upload, in bytes. @default 25 MiB */
+    maxFileSize?: number
+    /** Where uploaded files are stored on disk (Payload's `staticDir`). @default 'media' */
+    staticDir?: string
+  }
+  /**
+   * Settings of the publish gate: severities per rule id (`'error'`, `'warning'` or `'off'`),
+   * extra rules and the wording that marks a credit as a ministry's.
+   */
+  gate?: {
+    rules?: Record<string, 'error' | 'warning' | 'off'>
+  }
+}
+
+export interface ResolvedNewsroomOptions {
+  disabled: boolean
+  slugs: Record<NewsroomCollectionKey, string>
+  usersSlug: string
+  overrides: Partial<Record<NewsroomCollectionKey | 'users', CollectionOverride>>
+  photos: { maxFileSize: number; staticDir: string }
+  gate: { rules: Record<string, 'error' | 'warning' | 'off'> }
+}
+
+export const DEFAULT_SLUGS: Record<NewsroomCollectionKey, string> = {
+  articles: 'articles',
+  photos: 'photos',
+  participants: 'participants',
+  jointStatements: 'joint-statements',
+}
+
+/** Every default lives here, so the rest of the plugin reads resolved values only. */
+export function resolveOptions(options: NewsroomPluginOptions = {}, hostUserSlug?: string): ResolvedNewsroomOptions {
+  return {
+    disabled: options.disabled ?? false,
+    slugs: { ...DEFAULT_SLUGS, ...options.slugs },
+    usersSlug: options.usersSlug ?? hostUserSlug ?? 'users',
+    overrides: options.overrides ?? {},
+    photos: {
+      maxFileSize: options.photos?.maxFileSize ?? 25 * 1024 * 1024,
+      staticDir: options.photos?.staticDir ?? 'media',
+    },
+    gate: { rules: options.gate?.rules ?? {} },
+  }
+}
