@@ -36,6 +36,8 @@ export default buildConfig({
     prodMigrations: migrations,
   }),
   sharp,
+  // LOG_LEVEL=warn quiets the log (the tests use it); unset keeps Payload's readable default.
+  ...(process.env.LOG_LEVEL ? { logger: { options: { level: process.env.LOG_LEVEL } } } : {}),
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   plugins: [
     newsroomPlugin({

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, UploadCollectionSlug } from 'payload'
 
 import { BlocksFeature, lexicalEditor, UploadFeature } from '@payloadcms/richtext-lexical'
 
@@ -57,7 +57,7 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
       editor: lexicalEditor({
         features: ({ defaultFeatures }) => [
           ...defaultFeatures.filter((feature) => feature.key !== 'upload'),
-          UploadFeature({ enabledCollections: [options.slugs.photos] }),
+          UploadFeature({ enabledCollections: [options.slugs.photos as UploadCollectionSlug] }),
           BlocksFeature({ blocks: [quoteBlock(options)] }),
         ],
       }),

@@ -1,3 +1,9 @@
-import type { MigrateDownArgs, MigrateUpArgs } from '@payloadcms/db-postgres'
+import * as migration_20261128_010201_initial from './20261128_010201_initial';
 
-export const migrations: { name: string; up: (args: MigrateUpArgs) => Promise<void>; down: (args: MigrateDownArgs) => Promise<void> }[] = []
+export const migrations = [
+  {
+    up: migration_20261128_010201_initial.up,
+    down: migration_20261128_010201_initial.down,
+    name: '20261128_010201_initial'
+  },
+];

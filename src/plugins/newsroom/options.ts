@@ -1,4 +1,4 @@
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 
 /** The four content collections the plugin adds. */
 export type NewsroomCollectionKey = 'articles' | 'photos' | 'participants' | 'jointStatements'
@@ -56,8 +56,8 @@ export interface NewsroomPluginOptions {
 
 export interface ResolvedNewsroomOptions {
   disabled: boolean
-  slugs: Record<NewsroomCollectionKey, string>
-  usersSlug: string
+  slugs: Record<NewsroomCollectionKey, CollectionSlug>
+  usersSlug: CollectionSlug
   overrides: Partial<Record<NewsroomCollectionKey | 'users', CollectionOverride>>
   photos: { maxFileSize: number; staticDir: string }
   gate: { rules: Record<string, 'error' | 'warning' | 'off'> }
@@ -74,8 +74,9 @@ export const DEFAULT_SLUGS: Record<NewsroomCollectionKey, string> = {
 export function resolveOptions(options: NewsroomPluginOptions = {}, hostUserSlug?: string): ResolvedNewsroomOptions {
   return {
     disabled: options.disabled ?? false,
-    slugs: { ...DEFAULT_SLUGS, ...options.slugs },
-    usersSlug: options.usersSlug ?? hostUserSlug ?? 'users',
+    // Slugs are chosen by the host at run time; Payload's generated types only know the demo's.
+    slugs: { ...DEFAULT_SLUGS, ...options.slugs } as Record<NewsroomCollectionKey, CollectionSlug>,
+    usersSlug: (options.usersSlug ?? hostUserSlug ?? 'users') as CollectionSlug,
     overrides: options.overrides ?? {},
     photos: {
       maxFileSize: options.photos?.maxFileSize ?? 25 * 1024 * 1024,

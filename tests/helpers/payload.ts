@@ -1,0 +1,60 @@
+import type { Payload, SanitizedConfig } from 'payload'
+
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { getPayload } from 'payload'
+
+import { createTestDatabase } from './database.ts'
+import { RestClient } from './rest.ts'
+
+export interface TestApp {
+  payload: Payload
+  config: SanitizedConfig
+  rest: RestClient
+  mediaDir: string
+  databaseUri: string
+  close: () => Promise<void>
+}
+
+/**
+ * Boots the demo app's own payload.config.ts against a fresh database of this test file,
+ * with uploads in a temporary folder. `seed` runs the demo seed on init, as `npm run dev` does.
+ */
+export async function startTestApp(label: string, { seed = false }: { seed?: boolean } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(label)
+  const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), `newsroom-media-${label}-`))
+  process.env.DATABASE_URI = database.uri
+  process.env.MEDIA_DIR = mediaDir
+  process.env.NEWSROOM_SEED = seed ? 'true' : 'false'
+  process.env.PAYLOAD_SECRET = 'test-secret'
+  process.env.LOG_LEVEL ??= 'warn'
+
+  const { default: configPromise } = await import('../../payload.config.ts')
+  const config = await configPromise
+  const payload = await getPayload({ config })
+  return {
+    payload,
+    config,
+    rest: new RestClient(config),
+    mediaDir,
+    databaseUri: database.uri,
+    close: async () => {
+      await payload.destroy()
+      // Dropping the database ends the pool's idle sessions; that is expected here, not an error.
+      const pool = (payload.db as unknown as { pool?: { on: (event: 'error', listener: () => void) => void; end: () => Promise<void> } }).pool
+      pool?.on('error', () => {})
+      void pool?.end().catch(() => {})
+      await database.drop().catch(() => {})
+      fs.rmSync(mediaDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function createUser(payload: Payload, email: string, roles: ('admin' | 'editor' | 'writer')[]) {
+  return payload.create({
+    collection: 'users',
+    data: { email, password: `${email}-password`, roles },
+    overrideAccess: true,
+  })
+}

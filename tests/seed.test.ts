@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { DRAFT_ARTICLE_SLUG, PUBLISHED_ARTICLE_SLUG } from '../src/seed/demoContent.ts'
+import { seedDemoNewsroom } from '../src/seed/seedDemoNewsroom.ts'
+import { startTestApp, type TestApp } from './helpers/payload.ts'
+
+let app: TestApp
+
+beforeAll(async () => {
+  // Seeds on init, as the first `npm run dev` does.
+  app = await startTestApp('seed', { seed: true })
+})
+
+afterAll(async () => {
+  await app?.close()
+})
+
+const COLLECTIONS = ['users', 'participants', 'joint-statements', 'photos', 'articles'] as const
+
+async function counts() {
+  const result: Record<string, number> = {}
+  for (const collection of COLLECTIONS) {
+    result[collection] = (await app.payload.count({ collection, overrideAccess: true })).totalDocs
+  }
+  return result
+}
+
+describe('demo seed', () => {
+  it('creates the demo newsroom on first start', async () => {
+    expect(await counts()).toEqual({ users: 3, participants: 9, 'joint-statements': 1, photos: 6, articles: 2 })
+    const ministry = await app.payload.find({ collection: 'participants', where: { kind: { equals: 'ministry' } } })
+    expect(ministry.docs[0]).toMatchObject({ country: 'KZ', aliases: expect.arrayContaining(['Ministry of Foreign Affairs']) })
+  })
+
+  it('changes nothing when run again, even twice at once', async () => {
+    const before = await counts()
+    const results = await Promise.all([
+      seedDemoNewsroom(app.payload, { withDemoLogins: true }),
+      seedDemoNewsroom(app.payload, { withDemoLogins: true }),
+    ])
+    expect(results.map((r) => r.created)).toEqual([0, 0])
+    expect(await counts()).toEqual(before)
+  })
+
+  it('publishes one article for the public and keeps the other a draft', async () => {
+    const { status, json } = await app.rest.get('/articles?depth=2', { token: null })
+    expect(status).toBe(200)
+    expect(json.docs.map((a: { slug: string }) => a.slug)).toEqual([PUBLISHED_ARTICLE_SLUG])
+    const article = json.docs[0]
+    expect(article.heroPhoto.credit).toMatchObject({ line: 'Ministry of Foreign Affairs', kind: 'handout' })
+    expect(article.participants.map((p: { role: string }) => p.role)).toEqual(['host', 'guarantor', 'guarantor', 'guarantor', 'party', 'party', 'observer'])
+    expect(article.statements[0].signatories).toHaveLength(3)
+
+    const draft = await app.payload.find({ collection: 'articles', where: { slug: { equals: DRAFT_ARTICLE_SLUG } }, draft: true, depth: 1 })
+    expect(draft.docs[0]?._status).toBe('draft')
+    const hero = draft.docs[0]?.heroPhoto as { credit?: { line?: string | null } }
+    expect(hero.credit?.line ?? null).toBeNull()
+  })
+
+  it('lets the demo logins sign in', async () => {
+    for (const [email, password] of [
+      ['admin@newsroom.test', 'newsroom-admin'],
+      ['editor@newsroom.test', 'newsroom-editor'],
+      ['writer@newsroom.test', 'newsroom-writer'],
+    ] as const) {
+      await expect(app.rest.login(email, password)).resolves.toEqual(expect.any(String))
+    }
+  })
+
+  it('creates no demo logins in production', async () => {
+    await app.payload.delete({ collection: 'users', where: { email: { like: 'newsroom.test' } }, overrideAccess: true })
+    await seedDemoNewsroom(app.payload, { withDemoLogins: false })
+    expect((await app.payload.count({ collection: 'users', overrideAccess: true })).totalDocs).toBe(0)
+  })
+})

@@ -1,0 +1,33 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          globalSetup: ['./tests/setup/database.ts'],
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/e2e/**'],
+          // Each file boots its own Payload on its own database; two at a time suits a small machine.
+          maxWorkers: 2,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          globalSetup: ['./tests/setup/database.ts'],
+          include: ['tests/e2e/**/*.test.ts'],
+          // One Next.js dev server per file, and Next.js allows one per folder at a time.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
