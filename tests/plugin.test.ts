@@ -73,12 +73,13 @@ describe('newsroomPlugin', () => {
   })
 
   it('applies overrides: extra fields, admin settings and hooks', async () => {
+    const hostHook: NonNullable<NonNullable<CollectionConfig['hooks']>['beforeChange']>[number] = ({ data }) => data
     const config = await bareHost({
       overrides: {
         articles: {
           fields: ({ defaultFields }) => [...defaultFields, { name: 'kicker', type: 'text' }],
           admin: { group: 'Desk' },
-          hooks: { beforeChange: [({ data }) => data] },
+          hooks: { beforeChange: [hostHook] },
         },
         participants: { labels: { singular: 'Actor', plural: 'Actors' } },
       },
@@ -88,7 +89,9 @@ describe('newsroomPlugin', () => {
     expect(articles.admin?.group).toBe('Desk')
     expect(articles.admin?.useAsTitle).toBe('title')
     expect(articles.hooks?.beforeChange?.[0]).toBe(setPublishedAt)
-    expect(articles.hooks?.beforeChange).toHaveLength(2)
+    // the plugin's hooks (publishedAt, the publish gate) run first, the host's after them
+    expect(articles.hooks?.beforeChange).toHaveLength(3)
+    expect(articles.hooks?.beforeChange?.at(-1)).toBe(hostHook)
     expect(collection(config, 'participants').labels).toEqual({ singular: 'Actor', plural: 'Actors' })
   })
 

@@ -5,12 +5,22 @@ import { jointStatementsCollection } from '../../collections/JointStatements.ts'
 import { participantsCollection } from '../../collections/Participants.ts'
 import { photosCollection } from '../../collections/Photos.ts'
 import { rolesField, usersCollection } from '../../collections/Users.ts'
+import type { GateTarget } from '../../gate/types.ts'
+
+import { enforcePublishGate } from '../../hooks/enforcePublishGate.ts'
 import { makeFirstUserAdmin } from '../../hooks/makeFirstUserAdmin.ts'
+import { preflightEndpoint } from '../../hooks/preflightEndpoint.ts'
 import { setPublishedAt } from '../../hooks/setPublishedAt.ts'
 import { applyOverride, mergeHooks } from './applyOverride.ts'
-import { type NewsroomPluginOptions, type ResolvedNewsroomOptions, resolveOptions } from './options.ts'
+import { type NewsroomCollectionKey, type NewsroomPluginOptions, type ResolvedNewsroomOptions, resolveOptions } from './options.ts'
 
 export type { CollectionOverride, NewsroomCollectionKey, NewsroomPluginOptions } from './options.ts'
+export type { Finding, GateContext, GateReport, GateRule, GateTarget, RuleFinding, Severity, SeveritySetting } from '../../gate/types.ts'
+export { BUILT_IN_RULES } from '../../gate/runGate.ts'
+export { DEFAULT_MINISTRY_WORDING } from '../../gate/ministryWording.ts'
+
+/** Import-map path of the sidebar checklist, relative to the admin's import-map base folder. */
+const CHECKLIST_COMPONENT = '/src/components/AttributionChecklist.tsx#AttributionChecklist'
 
 /** Adds newsroom roles to the host's own auth collection, or a users collection when it has none. */
 function withNewsroomUsers(collections: CollectionConfig[], options: ResolvedNewsroomOptions): CollectionConfig[] {
@@ -26,12 +36,29 @@ function withNewsroomUsers(collections: CollectionConfig[], options: ResolvedNew
   return collections.map((collection) => (collection === existing ? applyOverride(extended, options.overrides.users) : collection))
 }
 
-function withBehaviour(collection: CollectionConfig, options: ResolvedNewsroomOptions): CollectionConfig {
-  if (options.disabled) return collection
-  if (collection.slug === options.slugs.articles) {
-    return { ...collection, hooks: mergeHooks({ beforeChange: [setPublishedAt] }, collection.hooks) }
+/** The publish gate on a collection: the check itself, its preflight endpoint and the sidebar checklist. */
+function withPublishGate(collection: CollectionConfig, target: GateTarget, options: ResolvedNewsroomOptions): CollectionConfig {
+  return {
+    ...collection,
+    fields: [
+      ...collection.fields,
+      {
+        name: 'attributionChecklist',
+        type: 'ui',
+        admin: { position: 'sidebar', components: { Field: CHECKLIST_COMPONENT } },
+      },
+    ],
+    hooks: mergeHooks(
+      { beforeChange: [...(target === 'articles' ? [setPublishedAt] : []), enforcePublishGate(target, options)] },
+      collection.hooks,
+    ),
+    endpoints: [...(Array.isArray(collection.endpoints) ? collection.endpoints : []), preflightEndpoint(target, collection.slug, options)],
   }
-  return collection
+}
+
+function withBehaviour(collection: CollectionConfig, key: NewsroomCollectionKey, options: ResolvedNewsroomOptions): CollectionConfig {
+  if (options.disabled || key === 'photos') return collection
+  return withPublishGate(collection, key, options)
 }
 
 /**
@@ -67,7 +94,7 @@ export const newsroomPlugin =
     }
 
     const added = ours.map(([key, collection]) =>
-      withBehaviour(applyOverride(collection, options.overrides[key]), options),
+      withBehaviour(applyOverride(collection, options.overrides[key]), key, options),
     )
 
     return {

@@ -1,5 +1,10 @@
 import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 
+import type { GateRule, SeveritySetting } from '../../gate/types.ts'
+
+import { compileMinistryWording, DEFAULT_MINISTRY_WORDING } from '../../gate/ministryWording.ts'
+import { BUILT_IN_RULES, type GateSettings } from '../../gate/runGate.ts'
+
 /** The four content collections the plugin adds. */
 export type NewsroomCollectionKey = 'articles' | 'photos' | 'participants' | 'jointStatements'
 
@@ -50,7 +55,17 @@ export interface NewsroomPluginOptions {
    * extra rules and the wording that marks a credit as a ministry's.
    */
   gate?: {
-    rules?: Record<string, 'error' | 'warning' | 'off'>
+    /** Severity per rule id: `'error'` blocks publishing, `'warning'` is reported, `'off'` skips the rule. */
+    rules?: Record<string, SeveritySetting>
+    /** Your own rules, run with the built-in ones. See `GateRule`. */
+    customRules?: GateRule[]
+    /**
+     * Wording that marks a credit line as a ministry's. Strings match whole words, case-insensitively.
+     * @default DEFAULT_MINISTRY_WORDING ("Ministry", "MFA", "Министерство", "МИД", "Министрлігі", …)
+     */
+    ministryWording?: (string | RegExp)[]
+    /** Add to the default wording instead of replacing it. */
+    extraMinistryWording?: (string | RegExp)[]
   }
 }
 
@@ -60,7 +75,7 @@ export interface ResolvedNewsroomOptions {
   usersSlug: CollectionSlug
   overrides: Partial<Record<NewsroomCollectionKey | 'users', CollectionOverride>>
   photos: { maxFileSize: number; staticDir: string }
-  gate: { rules: Record<string, 'error' | 'warning' | 'off'> }
+  gate: GateSettings & { ministryWording: RegExp[] }
 }
 
 export const DEFAULT_SLUGS: Record<NewsroomCollectionKey, string> = {
@@ -82,6 +97,23 @@ export function resolveOptions(options: NewsroomPluginOptions = {}, hostUserSlug
       maxFileSize: options.photos?.maxFileSize ?? 25 * 1024 * 1024,
       staticDir: options.photos?.staticDir ?? 'media',
     },
-    gate: { rules: options.gate?.rules ?? {} },
+    gate: resolveGate(options.gate),
+  }
+}
+
+function resolveGate(gate: NewsroomPluginOptions['gate'] = {}): ResolvedNewsroomOptions['gate'] {
+  const custom = gate.customRules ?? []
+  const ids = new Set<string>()
+  for (const rule of [...BUILT_IN_RULES, ...custom]) {
+    if (ids.has(rule.id)) throw new Error(`newsroomPlugin: two publish rules have the id "${rule.id}"; rule ids must be unique.`)
+    ids.add(rule.id)
+  }
+  for (const id of Object.keys(gate.rules ?? {})) {
+    if (!ids.has(id)) throw new Error(`newsroomPlugin: gate.rules names "${id}", which is not a rule. Known rules: ${[...ids].join(', ')}.`)
+  }
+  return {
+    rules: [...BUILT_IN_RULES, ...custom],
+    severities: gate.rules ?? {},
+    ministryWording: compileMinistryWording([...(gate.ministryWording ?? DEFAULT_MINISTRY_WORDING), ...(gate.extraMinistryWording ?? [])]),
   }
 }

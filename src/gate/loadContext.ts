@@ -1,0 +1,180 @@
+import type { PayloadRequest, Where } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
+import type {
+  Citation,
+  GateContext,
+  GateTarget,
+  LoadedParticipant,
+  LoadedPhoto,
+  LoadedStatement,
+  PhotoUse,
+  QuoteUse,
+} from './types.ts'
+
+import { inventoryBody, richTextToPlain } from './lexical.ts'
+
+type Id = number | string
+
+/** A relationship value as stored (an id) or populated (an object with an id). */
+export function idOf(value: unknown): Id | undefined {
+  if (value == null || value === '') return undefined
+  if (typeof value === 'number' || typeof value === 'string') return value
+  if (typeof value === 'object' && 'id' in value) return idOf((value as { id: unknown }).id)
+  return undefined
+}
+
+const key = (id: Id) => String(id)
+
+/** Reads one collection's documents by id in a single query, published state only. */
+async function loadByIds<T extends { id: Id }>(req: PayloadRequest, collection: string, ids: Set<string>, select?: Record<string, true>): Promise<Map<string, T>> {
+  const loaded = new Map<string, T>()
+  if (ids.size === 0) return loaded
+  const idList = [...ids].map((id) => (/^\d+$/.test(id) ? Number(id) : id))
+  const where: Where = { id: { in: idList } }
+  const { docs } = await req.payload.find({
+    collection: collection as 'participants',
+    where,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    draft: false,
+    req,
+    ...(select ? { select } : {}),
+  })
+  for (const doc of docs) loaded.set(key(doc.id), doc as unknown as T)
+  return loaded
+}
+
+function collectArticleReferences(doc: Record<string, unknown>, options: ResolvedNewsroomOptions) {
+  const { slugs } = options
+  const photoUses: PhotoUse[] = []
+  const quotes: QuoteUse[] = []
+  const citations: Citation[] = []
+
+  const hero = idOf(doc.heroPhoto)
+  if (hero !== undefined) photoUses.push({ photoId: hero, path: 'heroPhoto', place: 'hero photo' })
+
+  const body = inventoryBody(doc.body)
+  let imageNumber = 0
+  for (const upload of body.uploads) {
+    if (upload.relationTo !== slugs.photos) continue
+    imageNumber += 1
+    const id = idOf(upload.value)
+    if (id !== undefined) photoUses.push({ photoId: id, path: 'body', place: `body, image ${imageNumber}` })
+  }
+
+  let quoteNumber = 0
+  for (const block of body.blocks) {
+    // Photos inside any block, stored either as a polymorphic value or an id under a photo field.
+    for (const [field, value] of Object.entries(block.fields)) {
+      const values = Array.isArray(value) ? value : [value]
+      for (const item of values) {
+        if (item && typeof item === 'object' && (item as { relationTo?: unknown }).relationTo === slugs.photos) {
+          const id = idOf((item as { value?: unknown }).value)
+          if (id !== undefined) photoUses.push({ photoId: id, path: 'body', place: `body, ${block.blockType} block (${field})` })
+        }
+      }
+    }
+    if (block.blockType !== 'quote') continue
+    quoteNumber += 1
+    const attributed = block.fields.attributedTo as { relationTo?: string; value?: unknown } | null | undefined
+    const attributedId = idOf(attributed?.value)
+    const attributedTo = attributed?.relationTo && attributedId !== undefined ? { relationTo: attributed.relationTo, value: attributedId } : null
+    quotes.push({
+      number: quoteNumber,
+      text: typeof block.fields.text === 'string' ? block.fields.text : '',
+      attributedTo,
+      manner: (block.fields.manner as string | null | undefined) ?? null,
+      path: 'body',
+    })
+    if (attributedTo) {
+      citations.push({
+        relationTo: attributedTo.relationTo === slugs.jointStatements ? 'jointStatements' : 'participants',
+        id: attributedTo.value,
+        path: 'body',
+        via: `quote ${quoteNumber}`,
+      })
+    }
+  }
+
+  const participants = Array.isArray(doc.participants) ? doc.participants : []
+  participants.forEach((row, index) => {
+    const id = idOf((row as { participant?: unknown })?.participant)
+    if (id !== undefined) citations.push({ relationTo: 'participants', id, path: `participants.${index}.participant`, via: `participant ${index + 1}` })
+  })
+  const statements = Array.isArray(doc.statements) ? doc.statements : []
+  statements.forEach((value) => {
+    const id = idOf(value)
+    if (id !== undefined) citations.push({ relationTo: 'jointStatements', id, path: 'statements', via: 'cited statements' })
+  })
+
+  return { photoUses, quotes, citations, bareBlockquotes: body.blockquotes, runningText: body.paragraphs }
+}
+
+/**
+ * Loads everything the rules need for one document, with one query per collection whatever
+ * the number of photos, quotes or participants: photos, then statements, then every participant
+ * any of them names.
+ */
+export async function loadGateContext(args: {
+  req: PayloadRequest
+  target: GateTarget
+  doc: Record<string, unknown>
+  options: ResolvedNewsroomOptions
+  ministryWording: RegExp[]
+  now?: Date
+}): Promise<GateContext> {
+  const { req, target, doc, options } = args
+  const { slugs } = options
+
+  let references: ReturnType<typeof collectArticleReferences> = { photoUses: [], quotes: [], citations: [], bareBlockquotes: [], runningText: [] }
+  if (target === 'articles') references = collectArticleReferences(doc, options)
+  if (target === 'jointStatements') {
+    const signatories = Array.isArray(doc.signatories) ? doc.signatories : []
+    signatories.forEach((value, index) => {
+      const id = idOf(value)
+      if (id !== undefined) references.citations.push({ relationTo: 'participants', id, path: 'signatories', via: `signatory ${index + 1}` })
+    })
+  }
+  if (target === 'participants') {
+    const parent = idOf(doc.parent)
+    if (parent !== undefined) references.citations.push({ relationTo: 'participants', id: parent, path: 'parent', via: 'parent' })
+  }
+
+  const photos = await loadByIds<LoadedPhoto>(req, slugs.photos, new Set(references.photoUses.map((use) => key(use.photoId))))
+
+  const statementIds = new Set(references.citations.filter((c) => c.relationTo === 'jointStatements').map((c) => key(c.id)))
+  const rawStatements = await loadByIds<LoadedStatement & { text?: unknown }>(req, slugs.jointStatements, statementIds)
+  const statements = new Map<string, LoadedStatement>()
+  for (const [id, statement] of rawStatements) {
+    const { text, ...rest } = statement
+    statements.set(id, {
+      ...rest,
+      signatories: (Array.isArray(statement.signatories) ? statement.signatories : []).map(idOf).filter((v): v is Id => v !== undefined),
+      plainText: richTextToPlain(text),
+    })
+  }
+
+  const participantIds = new Set(references.citations.filter((c) => c.relationTo === 'participants').map((c) => key(c.id)))
+  for (const photo of photos.values()) {
+    const issuer = idOf(photo.credit?.issuer)
+    if (issuer !== undefined) participantIds.add(key(issuer))
+  }
+  for (const statement of statements.values()) for (const id of statement.signatories ?? []) participantIds.add(key(id))
+  const participants = await loadByIds<LoadedParticipant>(req, slugs.participants, participantIds)
+
+  return {
+    target,
+    doc,
+    now: args.now ?? new Date(),
+    slugs,
+    photos,
+    participants,
+    statements,
+    ministryWording: args.ministryWording,
+    req,
+    ...references,
+  }
+}

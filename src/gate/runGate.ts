@@ -1,0 +1,39 @@
+import type { Finding, GateContext, GateReport, GateRule, GateTarget, SeveritySetting } from './types.ts'
+
+import { attributionRules } from './rules/attributionRules.ts'
+import { documentRules } from './rules/documentRules.ts'
+import { photoRules } from './rules/photoRules.ts'
+
+export const BUILT_IN_RULES: GateRule[] = [...photoRules, ...attributionRules, ...documentRules]
+
+export interface GateSettings {
+  rules: GateRule[]
+  severities: Record<string, SeveritySetting>
+}
+
+/** The rules that check a kind of document, with the severity each runs at (`off` rules left out). */
+export function activeRules(settings: GateSettings, target: GateTarget) {
+  return settings.rules
+    .filter((rule) => rule.target === target)
+    .map((rule) => ({ rule, severity: settings.severities[rule.id] ?? rule.defaultSeverity }))
+    .filter((entry): entry is { rule: GateRule; severity: 'error' | 'warning' } => entry.severity !== 'off')
+}
+
+/**
+ * Runs the rules over a loaded context and reports. A rule that throws is reported as an error
+ * of its own rather than letting a bug in one rule publish, or block, silently.
+ */
+export function runGate(context: GateContext, settings: GateSettings): GateReport {
+  const findings: Finding[] = []
+  for (const { rule, severity } of activeRules(settings, context.target)) {
+    let results
+    try {
+      results = rule.check(context)
+    } catch (error) {
+      results = [{ path: '', message: `The check “${rule.id}” failed: ${error instanceof Error ? error.message : String(error)}` }]
+    }
+    for (const result of results) findings.push({ rule: rule.id, severity, path: result.path, message: result.message })
+  }
+  const errors = findings.filter((finding) => finding.severity === 'error')
+  return { ok: errors.length === 0, errors, warnings: findings.filter((finding) => finding.severity === 'warning') }
+}
