@@ -44,6 +44,11 @@ export default buildConfig({
       photos: { staticDir: path.resolve(dirname, process.env.MEDIA_DIR || 'media') },
     }),
   ],
+  jobs: {
+    // Runs scheduled publishing (and other queued jobs) every minute on a long-running server.
+    // Tests run the queue themselves.
+    autoRun: process.env.VITEST ? [] : [{ cron: '* * * * *', queue: 'default' }],
+  },
   onInit: async (payload) => {
     if (process.env.NEWSROOM_SEED === 'false') return
     await seedDemoNewsroom(payload, { withDemoLogins: process.env.NODE_ENV !== 'production' })
