@@ -123,10 +123,7 @@ describe('newsroomPlugin', () => {
       const payload = await getPayload({ config, key: 'plugin-host' } as Parameters<typeof getPayload>[0])
       close = async () => {
         await payload.destroy()
-        const pool = (payload.db as unknown as { pool: { on: (e: 'error', l: () => void) => void } }).pool
-        pool.on('error', () => {})
-        await database.drop()
-      }
+          }
       const article = await payload.create({
         collection: 'articles',
         data: { title: 'Host article', kicker: 'Analysis' } as never,

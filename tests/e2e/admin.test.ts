@@ -13,11 +13,9 @@ const enabled = browserTestsEnabled('the admin browser tests')
 describe.runIf(enabled)('admin in a real browser', () => {
   let server: RunningServer
   let browser: Browser
-  let dropDatabase: () => Promise<void>
 
   beforeAll(async () => {
     const database = await createTestDatabase('e2e_admin')
-    dropDatabase = database.drop
     server = await startAppServer(database.uri)
     browser = await launchBrowser()
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true })
@@ -26,7 +24,6 @@ describe.runIf(enabled)('admin in a real browser', () => {
   afterAll(async () => {
     await browser?.close()
     await server?.stop()
-    await dropDatabase?.().catch(() => {})
   })
 
   async function logIn(page: Page, email: string, password: string) {

@@ -8,8 +8,12 @@ function withDatabase(serverUri: string, database: string): string {
   return url.toString()
 }
 
-/** Creates an empty database for one test file and returns its URI and a function that drops it. */
-export async function createTestDatabase(label: string): Promise<{ uri: string; drop: () => Promise<void> }> {
+/**
+ * Creates an empty database for one test file. Test databases are not dropped while Payload's pool
+ * still holds sessions on them: an embedded server is deleted with its data after the run, and on
+ * a separate server the next run's setup drops what the previous run left (`newsroom_test_*`).
+ */
+export async function createTestDatabase(label: string): Promise<{ uri: string }> {
   const serverUri = inject('databaseServerUri')
   const name = `newsroom_test_${label.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`
   const admin = new pg.Client({ connectionString: serverUri })
@@ -18,11 +22,19 @@ export async function createTestDatabase(label: string): Promise<{ uri: string; 
   await admin.end()
   return {
     uri: withDatabase(serverUri, name),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUri })
-      await client.connect()
-      await client.query(`drop database if exists "${name}" with (force)`)
-      await client.end()
-    },
+  }
+}
+
+
+/** Drops the test databases a previous run left on a shared server. */
+export async function dropLeftoverTestDatabases(serverUri: string): Promise<number> {
+  const client = new pg.Client({ connectionString: serverUri })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ datname: string }>("select datname from pg_database where datname like 'newsroom\\_test\\_%'")
+    for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`)
+    return rows.length
+  } finally {
+    await client.end()
   }
 }

@@ -41,11 +41,6 @@ export async function startTestApp(label: string, { seed = false }: { seed?: boo
     databaseUri: database.uri,
     close: async () => {
       await payload.destroy()
-      // Dropping the database ends the pool's idle sessions; that is expected here, not an error.
-      const pool = (payload.db as unknown as { pool?: { on: (event: 'error', listener: () => void) => void; end: () => Promise<void> } }).pool
-      pool?.on('error', () => {})
-      void pool?.end().catch(() => {})
-      await database.drop().catch(() => {})
       fs.rmSync(mediaDir, { recursive: true, force: true })
     },
   }

@@ -1,6 +1,7 @@
 import type { TestProject } from 'vitest/node'
 
 import { startEmbeddedPostgres, temporaryDataDir } from '../../src/db/embeddedPostgres.ts'
+import { dropLeftoverTestDatabases } from '../helpers/database.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,7 +17,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   if (process.env.DATABASE_URI) {
     const url = new URL(process.env.DATABASE_URI)
-    console.log(`[tests] PostgreSQL from DATABASE_URI: ${url.hostname}:${url.port || 5432}`)
+    const dropped = await dropLeftoverTestDatabases(process.env.DATABASE_URI)
+    console.log(`[tests] PostgreSQL from DATABASE_URI: ${url.hostname}:${url.port || 5432} (dropped ${dropped} old test databases)`)
     project.provide('databaseServerUri', process.env.DATABASE_URI)
     return
   }
