@@ -46,6 +46,7 @@ describe('demo seed', () => {
     const { status, json } = await app.rest.get('/articles?depth=2', { token: null })
     expect(status).toBe(200)
     expect(json.docs.map((a: { slug: string }) => a.slug)).toEqual([PUBLISHED_ARTICLE_SLUG])
+    expect(json.totalDocs).toBe(1)
     const article = json.docs[0]
     expect(article.heroPhoto.credit).toMatchObject({ line: 'Ministry of Foreign Affairs', kind: 'handout' })
     expect(article.participants.map((p: { role: string }) => p.role)).toEqual(['host', 'guarantor', 'guarantor', 'guarantor', 'party', 'party', 'observer'])
@@ -55,6 +56,35 @@ describe('demo seed', () => {
     expect(draft.docs[0]?._status).toBe('draft')
     const hero = draft.docs[0]?.heroPhoto as { credit?: { line?: string | null } }
     expect(hero.credit?.line ?? null).toBeNull()
+  })
+
+  it('passes the publish gate with the published article and refuses the draft until its photo is credited', async () => {
+    const token = await app.rest.login('editor@newsroom.test', 'newsroom-editor')
+    const find = async (slug: string) =>
+      (await app.payload.find({ collection: 'articles', where: { slug: { equals: slug } }, draft: true, depth: 0 })).docs[0]!
+    const published = await find(PUBLISHED_ARTICLE_SLUG)
+    const draft = await find(DRAFT_ARTICLE_SLUG)
+
+    const publishedReport = (await app.rest.get(`/articles/${published.id}/preflight`, { token })).json
+    expect(publishedReport).toEqual({ ok: true, errors: [], warnings: [] })
+
+    const draftReport = (await app.rest.get(`/articles/${draft.id}/preflight`, { token })).json
+    expect(draftReport.ok).toBe(false)
+    expect(draftReport.errors.map((e: { rule: string }) => e.rule).sort()).toEqual(['photo-credit-kind', 'photo-credit-line'])
+    const refused = await app.rest.patch(`/articles/${draft.id}`, { _status: 'published' }, { token })
+    expect(refused.status).toBe(400)
+    expect(refused.json.errors[0].data.errors).toEqual([
+      {
+        path: 'heroPhoto',
+        message: expect.stringMatching(/^Photo 'Delegations arrive for the final day of talks' \(#\d+\), hero photo: has no credit line\. .*has no kind of credit/),
+      },
+    ])
+
+    const ministry = (await app.payload.find({ collection: 'participants', where: { kind: { equals: 'ministry' } } })).docs[0]!
+    await app.rest.patch(`/photos/${draft.heroPhoto}`, { credit: { line: 'Ministry of Foreign Affairs', kind: 'handout', issuer: ministry.id } }, { token })
+    expect((await app.rest.patch(`/articles/${draft.id}`, { _status: 'published' }, { token })).status).toBe(200)
+    const { json } = await app.rest.get('/articles?depth=0', { token: null })
+    expect(json.docs.map((a: { slug: string }) => a.slug).sort()).toEqual([DRAFT_ARTICLE_SLUG, PUBLISHED_ARTICLE_SLUG].sort())
   })
 
   it('lets the demo logins sign in', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ARTIFACTS_DIR, browserTestsEnabled, launchBrowser } from '../helpers/browser.ts'
+import { DRAFT_ARTICLE_SLUG } from '../../src/seed/demoContent.ts'
 import { createTestDatabase } from '../helpers/database.ts'
 import { type RunningServer, startAppServer } from '../helpers/server.ts'
 
@@ -49,5 +50,61 @@ describe.runIf(enabled)('admin in a real browser', () => {
     } finally {
       await page.close()
     }
-  })
+  }, 400_000)
+
+  it('refuses to publish the demo draft until the editor credits its photo, then publishes it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+    const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) })
+    const publicDraftCount = async () => {
+      const response = await fetch(`${server.url}/api/articles?where[slug][equals]=${DRAFT_ARTICLE_SLUG}&depth=0`)
+      return ((await response.json()) as { totalDocs: number }).totalDocs
+    }
+    try {
+      await logIn(page, 'editor@newsroom.test', 'newsroom-editor')
+      await page.goto(`${server.url}/admin/collections/articles`, { waitUntil: 'domcontentloaded', timeout: 180_000 })
+      await page.getByText('Astana could host Syria talks again if the parties ask, ministry says').first().click()
+      await page.waitForURL(/\/admin\/collections\/articles\/\d+/, { timeout: 120_000 })
+      const articleUrl = page.url()
+
+      // The checklist warns before anything is pressed.
+      const checklist = page.locator('.attribution-checklist')
+      await expect(checklist.getByText('2 problems to fix before publishing.').waitFor({ timeout: 120_000 })).resolves.toBeUndefined()
+      await shot('attribution-checklist')
+
+      await page.locator('#action-save').click()
+      const heroError = page.locator('.field-type.upload.error .field-error')
+      await heroError.waitFor({ timeout: 60_000 })
+      const message = (await heroError.textContent()) ?? ''
+      expect(message).toMatch(/Photo 'Delegations arrive for the final day of talks' \(#\d+\), hero photo: has no credit line/)
+      await shot('refused-publish')
+      expect(await publicDraftCount()).toBe(0)
+
+      // The editor follows the message to the photo and credits it.
+      const photoId = message.match(/\(#(\d+)\)/)![1]
+      await page.goto(`${server.url}/admin/collections/photos/${photoId}`, { waitUntil: 'domcontentloaded', timeout: 180_000 })
+      await page.locator('#field-credit__line').fill('Ministry of Foreign Affairs')
+      await page.locator('#field-credit__kind').click()
+      await page.locator('.rs__option', { hasText: 'Handout' }).click()
+      await page.locator('#field-credit__issuer').click()
+      await page.locator('.rs__option', { hasText: 'Ministry of Foreign Affairs of the Republic of Kazakhstan' }).click()
+      await page.locator('#action-save').click()
+      await page.getByText('Updated successfully').first().waitFor({ timeout: 60_000 })
+
+      await page.goto(articleUrl, { waitUntil: 'domcontentloaded', timeout: 180_000 })
+      await checklist.getByText('Ready to publish: attribution and credits check out.').waitFor({ timeout: 120_000 })
+      await page.locator('#action-save').click()
+      await expect.poll(publicDraftCount, { timeout: 60_000, interval: 1000 }).toBe(1)
+      await page.getByText('Published', { exact: true }).first().waitFor({ timeout: 60_000 })
+      await shot('published')
+      const published = await fetch(`${server.url}/api/articles?where[slug][equals]=${DRAFT_ARTICLE_SLUG}&depth=1`)
+      const doc = ((await published.json()) as { docs: { _status: string; heroPhoto: { credit: { line: string } } }[] }).docs[0]!
+      expect(doc._status).toBe('published')
+      expect(doc.heroPhoto.credit.line).toBe('Ministry of Foreign Affairs')
+    } catch (error) {
+      await shot('publish-flow-failure').catch(() => {})
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- server log ---\n${server.log().slice(-3000)}`)
+    } finally {
+      await page.close()
+    }
+  }, 600_000)
 })

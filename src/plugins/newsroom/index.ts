@@ -40,13 +40,14 @@ function withNewsroomUsers(collections: CollectionConfig[], options: ResolvedNew
 function withPublishGate(collection: CollectionConfig, target: GateTarget, options: ResolvedNewsroomOptions): CollectionConfig {
   return {
     ...collection,
+    // First, so the checklist heads the sidebar.
     fields: [
-      ...collection.fields,
       {
         name: 'attributionChecklist',
         type: 'ui',
         admin: { position: 'sidebar', components: { Field: CHECKLIST_COMPONENT } },
       },
+      ...collection.fields,
     ],
     hooks: mergeHooks(
       { beforeChange: [...(target === 'articles' ? [setPublishedAt] : []), enforcePublishGate(target, options)] },
