@@ -205,6 +205,32 @@ export interface Photo {
      */
     distributable?: boolean | null;
   };
+  /**
+   * The credit the file carried when it was uploaded (XMP or IPTC). Kept as it was, for comparison.
+   */
+  embeddedMetadata?: {
+    status?: ('read' | 'none' | 'unreadable') | null;
+    error?: string | null;
+    line?: string | null;
+    creator?: string | null;
+    source?: string | null;
+    copyright?: string | null;
+    usageTerms?: string | null;
+    caption?: string | null;
+    /**
+     * Fields whose IIM copy fills IIM’s maximum length; the XMP value, when present, is kept whole.
+     */
+    truncated?: string[] | null;
+  };
+  creditProvenance?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -342,6 +368,10 @@ export interface Article {
   publishedAt?: string | null;
   authors?: (number | User)[] | null;
   tags?: string[] | null;
+  /**
+   * Every photo the article shows (hero and body), kept up to date on save.
+   */
+  photosUsed?: (number | Photo)[] | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -592,6 +622,20 @@ export interface PhotosSelect<T extends boolean = true> {
         rightsExpireAt?: T;
         distributable?: T;
       };
+  embeddedMetadata?:
+    | T
+    | {
+        status?: T;
+        error?: T;
+        line?: T;
+        creator?: T;
+        source?: T;
+        copyright?: T;
+        usageTerms?: T;
+        caption?: T;
+        truncated?: T;
+      };
+  creditProvenance?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -678,6 +722,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   publishedAt?: T;
   authors?: T;
   tags?: T;
+  photosUsed?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

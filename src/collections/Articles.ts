@@ -7,6 +7,7 @@ import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
 import { publishedOrSignedIn, signedIn } from '../access/index.ts'
 import { quoteBlock } from '../blocks/QuoteBlock.ts'
 import { slugField } from '../fields/slugField.ts'
+import { recordPhotosUsed } from '../hooks/recordPhotosUsed.ts'
 
 export const PARTICIPANT_ROLES = [
   { label: 'Host', value: 'host' },
@@ -36,6 +37,7 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
     maxPerDoc: 100,
   },
   defaultSort: '-publishedAt',
+  hooks: { beforeChange: [recordPhotosUsed(options.slugs.photos)] },
   fields: [
     { name: 'title', type: 'text', required: true },
     {
@@ -99,5 +101,13 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
       admin: { position: 'sidebar' },
     },
     { name: 'tags', type: 'text', hasMany: true, admin: { position: 'sidebar' } },
+    {
+      name: 'photosUsed',
+      type: 'relationship',
+      relationTo: options.slugs.photos,
+      hasMany: true,
+      index: true,
+      admin: { readOnly: true, position: 'sidebar', description: 'Every photo the article shows (hero and body), kept up to date on save.' },
+    },
   ],
 })

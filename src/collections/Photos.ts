@@ -3,7 +3,20 @@ import type { CollectionConfig } from 'payload'
 import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
 
 import { anyone, signedIn } from '../access/index.ts'
+import { creditsReportEndpoint } from '../hooks/creditsReportEndpoint.ts'
+import { importEmbeddedCredit } from '../hooks/importEmbeddedCredit.ts'
 import { rejectNonImageUploads } from '../hooks/rejectNonImageUploads.ts'
+import { writeCreditIntoDerivatives } from '../hooks/writeCreditIntoDerivatives.ts'
+import { computeCreditProvenance } from './photoProvenance.ts'
+
+const PROVENANCE_COMPONENT = '/src/components/CreditProvenance.tsx#CreditProvenance'
+
+/** Shows, under a field, whether its value came from the file. */
+const provenanceNote = (field: string, fieldPath: string) => ({
+  afterInput: [{ path: PROVENANCE_COMPONENT, clientProps: { field, fieldPath } }],
+})
+
+const embeddedText = (name: string, label: string) => ({ name, label, type: 'text' as const, admin: { readOnly: true } })
 
 export const CREDIT_KINDS = [
   { label: 'Staff', value: 'staff' },
@@ -32,8 +45,12 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
     update: signedIn,
     delete: signedIn,
   },
-  // Refusing what is not a photo is a safety check, so it stays on even when the plugin is disabled.
-  hooks: { beforeOperation: [rejectNonImageUploads({ maxFileSize: options.photos.maxFileSize })] },
+  hooks: {
+    // Refusing what is not a photo is a safety check, so it stays on even when the plugin is disabled.
+    beforeOperation: [rejectNonImageUploads({ maxFileSize: options.photos.maxFileSize })],
+    ...(options.disabled ? {} : { beforeChange: [importEmbeddedCredit(options)], afterChange: [writeCreditIntoDerivatives] }),
+  },
+  endpoints: options.disabled ? [] : [creditsReportEndpoint(options.slugs)],
   upload: {
     staticDir: options.photos.staticDir,
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif'],
@@ -54,6 +71,7 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
     {
       name: 'caption',
       type: 'textarea',
+      admin: { components: provenanceNote('caption', 'caption') },
     },
     {
       name: 'credit',
@@ -64,7 +82,7 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
           name: 'line',
           type: 'text',
           label: 'Credit line',
-          admin: { description: 'The credit as readers see it, e.g. “Ministry of Foreign Affairs”.' },
+          admin: { description: 'The credit as readers see it, e.g. “Ministry of Foreign Affairs”.', components: provenanceNote('line', 'credit.line') },
         },
         {
           type: 'row',
@@ -81,12 +99,12 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
         {
           type: 'row',
           fields: [
-            { name: 'creator', type: 'text', label: 'Photographer', admin: { width: '50%' } },
-            { name: 'source', type: 'text', admin: { width: '50%' } },
+            { name: 'creator', type: 'text', label: 'Photographer', admin: { width: '50%', components: provenanceNote('creator', 'credit.creator') } },
+            { name: 'source', type: 'text', admin: { width: '50%', components: provenanceNote('source', 'credit.source') } },
           ],
         },
-        { name: 'copyright', type: 'text', label: 'Copyright notice' },
-        { name: 'usageTerms', type: 'textarea', label: 'Usage terms' },
+        { name: 'copyright', type: 'text', label: 'Copyright notice', admin: { components: provenanceNote('copyright', 'credit.copyright') } },
+        { name: 'usageTerms', type: 'textarea', label: 'Usage terms', admin: { components: provenanceNote('usageTerms', 'credit.usageTerms') } },
         {
           type: 'row',
           fields: [
@@ -105,6 +123,48 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
           ],
         },
       ],
+    },
+    {
+      name: 'embeddedMetadata',
+      type: 'group',
+      label: 'Embedded in the file',
+      admin: {
+        position: 'sidebar',
+        description: 'The credit the file carried when it was uploaded (XMP or IPTC). Kept as it was, for comparison.',
+      },
+      fields: [
+        {
+          name: 'status',
+          type: 'select',
+          options: [
+            { label: 'Read', value: 'read' },
+            { label: 'No credit in the file', value: 'none' },
+            { label: 'Could not be read', value: 'unreadable' },
+          ],
+          admin: { readOnly: true },
+        },
+        { name: 'error', type: 'text', admin: { readOnly: true, condition: (_, sibling) => Boolean(sibling?.error) } },
+        embeddedText('line', 'Credit line'),
+        embeddedText('creator', 'Creator'),
+        embeddedText('source', 'Source'),
+        embeddedText('copyright', 'Copyright notice'),
+        { name: 'usageTerms', label: 'Usage terms', type: 'textarea', admin: { readOnly: true } },
+        { name: 'caption', label: 'Caption', type: 'textarea', admin: { readOnly: true } },
+        {
+          name: 'truncated',
+          type: 'text',
+          hasMany: true,
+          label: 'Cut by IPTC-IIM',
+          admin: { readOnly: true, description: 'Fields whose IIM copy fills IIM’s maximum length; the XMP value, when present, is kept whole.' },
+        },
+      ],
+    },
+    {
+      name: 'creditProvenance',
+      type: 'json',
+      virtual: true,
+      admin: { hidden: true },
+      hooks: { afterRead: [computeCreditProvenance] },
     },
   ],
 })

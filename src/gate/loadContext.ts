@@ -8,26 +8,18 @@ import type {
   LoadedParticipant,
   LoadedPhoto,
   LoadedStatement,
-  PhotoUse,
   QuoteUse,
 } from './types.ts'
 
+import { findPhotoUses, idOf } from './articlePhotos.ts'
 import { inventoryBody, richTextToPlain } from './lexical.ts'
 
 type Id = number | string
 
-/** A relationship value as stored (an id) or populated (an object with an id). */
-export function idOf(value: unknown): Id | undefined {
-  if (value == null || value === '') return undefined
-  if (typeof value === 'number' || typeof value === 'string') return value
-  if (typeof value === 'object' && 'id' in value) return idOf((value as { id: unknown }).id)
-  return undefined
-}
-
 const key = (id: Id) => String(id)
 
 /** Reads one collection's documents by id in a single query, published state only. */
-async function loadByIds<T extends { id: Id }>(req: PayloadRequest, collection: string, ids: Set<string>, select?: Record<string, true>): Promise<Map<string, T>> {
+async function loadByIds<T extends { id: Id }>(req: PayloadRequest, collection: string, ids: Set<string>): Promise<Map<string, T>> {
   const loaded = new Map<string, T>()
   if (ids.size === 0) return loaded
   const idList = [...ids].map((id) => (/^\d+$/.test(id) ? Number(id) : id))
@@ -41,7 +33,6 @@ async function loadByIds<T extends { id: Id }>(req: PayloadRequest, collection: 
     overrideAccess: true,
     draft: false,
     req,
-    ...(select ? { select } : {}),
   })
   for (const doc of docs) loaded.set(key(doc.id), doc as unknown as T)
   return loaded
@@ -49,34 +40,14 @@ async function loadByIds<T extends { id: Id }>(req: PayloadRequest, collection: 
 
 function collectArticleReferences(doc: Record<string, unknown>, options: ResolvedNewsroomOptions) {
   const { slugs } = options
-  const photoUses: PhotoUse[] = []
   const quotes: QuoteUse[] = []
   const citations: Citation[] = []
 
-  const hero = idOf(doc.heroPhoto)
-  if (hero !== undefined) photoUses.push({ photoId: hero, path: 'heroPhoto', place: 'hero photo' })
-
+  const photoUses = findPhotoUses(doc, slugs.photos)
   const body = inventoryBody(doc.body)
-  let imageNumber = 0
-  for (const upload of body.uploads) {
-    if (upload.relationTo !== slugs.photos) continue
-    imageNumber += 1
-    const id = idOf(upload.value)
-    if (id !== undefined) photoUses.push({ photoId: id, path: 'body', place: `body, image ${imageNumber}` })
-  }
 
   let quoteNumber = 0
   for (const block of body.blocks) {
-    // Photos inside any block, stored either as a polymorphic value or an id under a photo field.
-    for (const [field, value] of Object.entries(block.fields)) {
-      const values = Array.isArray(value) ? value : [value]
-      for (const item of values) {
-        if (item && typeof item === 'object' && (item as { relationTo?: unknown }).relationTo === slugs.photos) {
-          const id = idOf((item as { value?: unknown }).value)
-          if (id !== undefined) photoUses.push({ photoId: id, path: 'body', place: `body, ${block.blockType} block (${field})` })
-        }
-      }
-    }
     if (block.blockType !== 'quote') continue
     quoteNumber += 1
     const attributed = block.fields.attributedTo as { relationTo?: string; value?: unknown } | null | undefined

@@ -55,6 +55,16 @@ export interface LoadedPhoto {
     rightsExpireAt?: string | null
     distributable?: boolean | null
   } | null
+  /** What the file carried when uploaded. */
+  embeddedMetadata?: {
+    status?: 'read' | 'none' | 'unreadable' | null
+    error?: string | null
+    line?: string | null
+    creator?: string | null
+    source?: string | null
+    copyright?: string | null
+    usageTerms?: string | null
+  } | null
 }
 
 export interface LoadedStatement {

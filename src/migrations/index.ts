@@ -1,9 +1,15 @@
 import * as migration_20261128_010201_initial from './20261128_010201_initial';
+import * as migration_20261128_013126_photo_provenance from './20261128_013126_photo_provenance';
 
 export const migrations = [
   {
     up: migration_20261128_010201_initial.up,
     down: migration_20261128_010201_initial.down,
-    name: '20261128_010201_initial'
+    name: '20261128_010201_initial',
+  },
+  {
+    up: migration_20261128_013126_photo_provenance.up,
+    down: migration_20261128_013126_photo_provenance.down,
+    name: '20261128_013126_photo_provenance'
   },
 ];

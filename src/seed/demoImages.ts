@@ -12,7 +12,7 @@ export interface DemoScene {
  * Draws a simple conference-room scene. The demo ships no photographs, so its pictures are
  * made here, as real JPEGs that go through the same upload path as a desk's photos.
  */
-export async function drawConferenceScene(scene: DemoScene, width = 1600, height = 1000): Promise<Buffer> {
+export async function drawConferenceScene(scene: DemoScene, width = 1600, height = 1000, xmp?: string): Promise<Buffer> {
   const tableY = Math.round(height * 0.62)
   const spacing = width / (scene.seats + 1)
   const people = Array.from({ length: scene.seats }, (_, index) => {
@@ -30,5 +30,7 @@ export async function drawConferenceScene(scene: DemoScene, width = 1600, height
     <rect x="${Math.round(width * 0.04)}" y="${tableY}" width="${Math.round(width * 0.92)}" height="70" rx="8" fill="#5a3d2b"/>
     <rect x="${Math.round(width * 0.04)}" y="${tableY + 70}" width="${Math.round(width * 0.92)}" height="${height - tableY - 70}" fill="#3a281c"/>
   </svg>`
-  return sharp(Buffer.from(svg)).jpeg({ quality: 82, mozjpeg: true }).toBuffer()
+  const image = sharp(Buffer.from(svg)).jpeg({ quality: 82, mozjpeg: true })
+  // Handouts arrive with their credit embedded, as the ministry's own files do.
+  return (xmp ? image.withXmp(xmp) : image).toBuffer()
 }

@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { createLocalReq } from 'payload'
 
 import { doc, paragraph, quote, upload } from '../lexical/build.ts'
+import { creditXmp } from '../photos/xmpPacket.ts'
 import { drawConferenceScene } from './demoImages.ts'
 import {
   demoParticipants,
@@ -108,7 +109,7 @@ export async function seedDemoNewsroom(payload: Payload, options: SeedOptions): 
     const photoIds = new Map<string, number>()
     for (const photo of demoPhotos) {
       const id = await ensure('photos', 'filename', photo.filename, async () => {
-        const data = await drawConferenceScene(photo.scene)
+        const data = await drawConferenceScene(photo.scene, 1600, 1000, photo.credited ? creditXmp({ line: HANDOUT_CREDIT_LINE }) : undefined)
         return payload.create({
           collection: 'photos',
           data: {

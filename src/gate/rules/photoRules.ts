@@ -130,6 +130,30 @@ export const photoNotDistributable = photoRule(
   (photo) => (photo.credit?.distributable === false ? 'is marked as not distributable; partners and syndication must not receive it.' : undefined),
 )
 
+const CREDIT_FIELD_NAMES = { line: 'credit line', creator: 'photographer', source: 'source', copyright: 'copyright notice', usageTerms: 'usage terms' } as const
+
+export const creditDiffersFromFile = photoRule(
+  { id: 'credit-differs-from-file', defaultSeverity: 'warning', description: 'A credit the desk changed differs from the one embedded in the file.' },
+  (photo) => {
+    const embedded = photo.embeddedMetadata ?? {}
+    const differences = (Object.keys(CREDIT_FIELD_NAMES) as (keyof typeof CREDIT_FIELD_NAMES)[]).flatMap((field) => {
+      const fromFile = embedded[field]
+      const current = photo.credit?.[field]
+      if (!fromFile || !current || current.trim() === fromFile) return []
+      return [`${CREDIT_FIELD_NAMES[field]} “${current}” (the file says “${fromFile}”)`]
+    })
+    return differences.length ? `the desk changed the ${differences.join('; ')}. Check that the change is right.` : undefined
+  },
+)
+
+export const photoMetadataUnreadable = photoRule(
+  { id: 'photo-metadata-unreadable', defaultSeverity: 'warning', description: 'The metadata embedded in a photo could be read.' },
+  (photo) =>
+    photo.embeddedMetadata?.status === 'unreadable'
+      ? `its embedded metadata could not be read${photo.embeddedMetadata.error ? ` (${photo.embeddedMetadata.error})` : ''}; enter the credit by hand.`
+      : undefined,
+)
+
 export const photoRules: GateRule[] = [
   photoCreditLine,
   photoCreditKind,
@@ -139,4 +163,6 @@ export const photoRules: GateRule[] = [
   photoAlt,
   captionCreditMismatch,
   photoNotDistributable,
+  creditDiffersFromFile,
+  photoMetadataUnreadable,
 ]
