@@ -89,8 +89,8 @@ describe('newsroomPlugin', () => {
     expect(articles.admin?.group).toBe('Desk')
     expect(articles.admin?.useAsTitle).toBe('title')
     expect(articles.hooks?.beforeChange?.[0]).toBe(setPublishedAt)
-    // the plugin's hooks (publishedAt, the publish gate) run first, the host's after them
-    expect(articles.hooks?.beforeChange).toHaveLength(3)
+    // the plugin’s hooks (publishedAt, the publish gate, photosUsed) run first, the host’s after them
+    expect(articles.hooks?.beforeChange).toHaveLength(4)
     expect(articles.hooks?.beforeChange?.at(-1)).toBe(hostHook)
     expect(collection(config, 'participants').labels).toEqual({ singular: 'Actor', plural: 'Actors' })
   })

@@ -1,18 +1,32 @@
-import type { Access, FieldAccess } from 'payload'
+import type { Access, FieldAccess, PayloadRequest } from 'payload'
 
-/** Signed-in users see everything, drafts included; everyone else sees published documents only. */
-export const publishedOrSignedIn: Access = ({ req }) => {
-  if (req.user) return true
-  return { _status: { equals: 'published' } }
-}
+export type Role = 'admin' | 'editor' | 'writer'
 
-export const signedIn: Access = ({ req }) => Boolean(req.user)
-
-export const anyone: Access = () => true
-
-export const hasRole = (user: unknown, role: 'admin' | 'editor' | 'writer'): boolean => {
+export const hasRole = (user: unknown, role: Role): boolean => {
   const roles = (user as { roles?: unknown } | null | undefined)?.roles
   return Array.isArray(roles) && roles.includes(role)
 }
+
+/** Editors and admins may publish, unpublish, schedule and delete. */
+export const canPublish = (req: PayloadRequest): boolean => hasRole(req.user, 'editor') || hasRole(req.user, 'admin')
+
+/** Anyone on the desk: a signed-in user with a newsroom role. */
+export const isStaff = (req: PayloadRequest): boolean => canPublish(req) || hasRole(req.user, 'writer')
+
+/** Signed-in staff see everything, drafts included; everyone else sees published documents only. */
+export const publishedOrStaff: Access = ({ req }) => (isStaff(req) ? true : { _status: { equals: 'published' } })
+
+export const staff: Access = ({ req }) => isStaff(req)
+
+export const anyone: Access = () => true
+
+/** Editors and admins delete anything; writers only what has never been published. */
+export const deleteDraftsOrEditor: Access = ({ req }) => {
+  if (canPublish(req)) return true
+  if (hasRole(req.user, 'writer')) return { _status: { not_equals: 'published' } }
+  return false
+}
+
+export const editorsOnly: Access = ({ req }) => canPublish(req)
 
 export const adminOnlyField: FieldAccess = ({ req }) => hasRole(req.user, 'admin')

@@ -4,7 +4,9 @@ import { BlocksFeature, lexicalEditor, UploadFeature } from '@payloadcms/richtex
 
 import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
 
-import { publishedOrSignedIn, signedIn } from '../access/index.ts'
+import { deleteDraftsOrEditor, publishedOrStaff, staff } from '../access/index.ts'
+import { enforceEditorialRoles } from '../hooks/enforceEditorialRoles.ts'
+import { publicReadsArePublished } from '../hooks/publicReadsArePublished.ts'
 import { quoteBlock } from '../blocks/QuoteBlock.ts'
 import { slugField } from '../fields/slugField.ts'
 import { recordPhotosUsed } from '../hooks/recordPhotosUsed.ts'
@@ -27,17 +29,21 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
     group: 'Newsroom',
   },
   access: {
-    read: publishedOrSignedIn,
-    create: signedIn,
-    update: signedIn,
-    delete: signedIn,
+    read: publishedOrStaff,
+    readVersions: staff,
+    create: staff,
+    update: staff,
+    delete: deleteDraftsOrEditor,
   },
   versions: {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 100,
   },
   defaultSort: '-publishedAt',
-  hooks: { beforeChange: [recordPhotosUsed(options.slugs.photos)] },
+  hooks: {
+    beforeOperation: [publicReadsArePublished, enforceEditorialRoles],
+    beforeChange: [recordPhotosUsed(options.slugs.photos)],
+  },
   fields: [
     { name: 'title', type: 'text', required: true },
     {

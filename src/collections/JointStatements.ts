@@ -4,7 +4,9 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 
 import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
 
-import { publishedOrSignedIn, signedIn } from '../access/index.ts'
+import { deleteDraftsOrEditor, publishedOrStaff, staff } from '../access/index.ts'
+import { enforceEditorialRoles } from '../hooks/enforceEditorialRoles.ts'
+import { publicReadsArePublished } from '../hooks/publicReadsArePublished.ts'
 import { slugField } from '../fields/slugField.ts'
 
 /** A statement issued jointly by several participants; quotations can be checked against its text. */
@@ -18,11 +20,13 @@ export const jointStatementsCollection = (options: ResolvedNewsroomOptions): Col
     description: 'Statements issued jointly by states or organisations, kept with their full text so quotations can be checked against it.',
   },
   access: {
-    read: publishedOrSignedIn,
-    create: signedIn,
-    update: signedIn,
-    delete: signedIn,
+    read: publishedOrStaff,
+    readVersions: staff,
+    create: staff,
+    update: staff,
+    delete: deleteDraftsOrEditor,
   },
+  hooks: { beforeOperation: [publicReadsArePublished, enforceEditorialRoles] },
   versions: { drafts: true, maxPerDoc: 50 },
   fields: [
     { name: 'title', type: 'text', required: true },

@@ -2,7 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
 
-import { publishedOrSignedIn, signedIn } from '../access/index.ts'
+import { deleteDraftsOrEditor, publishedOrStaff, staff } from '../access/index.ts'
+import { enforceEditorialRoles } from '../hooks/enforceEditorialRoles.ts'
+import { publicReadsArePublished } from '../hooks/publicReadsArePublished.ts'
 import { countryField } from '../fields/countryField.ts'
 import { slugField } from '../fields/slugField.ts'
 import { wikidataField } from '../fields/wikidataField.ts'
@@ -30,11 +32,13 @@ export const participantsCollection = (options: ResolvedNewsroomOptions): Collec
     description: 'States, governments, ministries, organisations and people that statements, quotes and photo credits are attributed to.',
   },
   access: {
-    read: publishedOrSignedIn,
-    create: signedIn,
-    update: signedIn,
-    delete: signedIn,
+    read: publishedOrStaff,
+    readVersions: staff,
+    create: staff,
+    update: staff,
+    delete: deleteDraftsOrEditor,
   },
+  hooks: { beforeOperation: [publicReadsArePublished, enforceEditorialRoles] },
   versions: { drafts: true, maxPerDoc: 50 },
   fields: [
     { name: 'name', type: 'text', required: true, index: true },

@@ -2,9 +2,10 @@ import type { CollectionConfig } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
 
-import { anyone, signedIn } from '../access/index.ts'
+import { anyone, editorsOnly, staff } from '../access/index.ts'
 import { creditsReportEndpoint } from '../hooks/creditsReportEndpoint.ts'
 import { importEmbeddedCredit } from '../hooks/importEmbeddedCredit.ts'
+import { protectPublishedCredits } from '../hooks/protectPublishedCredits.ts'
 import { rejectNonImageUploads } from '../hooks/rejectNonImageUploads.ts'
 import { writeCreditIntoDerivatives } from '../hooks/writeCreditIntoDerivatives.ts'
 import { computeCreditProvenance } from './photoProvenance.ts'
@@ -41,13 +42,13 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
   },
   access: {
     read: anyone,
-    create: signedIn,
-    update: signedIn,
-    delete: signedIn,
+    create: staff,
+    update: staff,
+    delete: editorsOnly,
   },
   hooks: {
     // Refusing what is not a photo is a safety check, so it stays on even when the plugin is disabled.
-    beforeOperation: [rejectNonImageUploads({ maxFileSize: options.photos.maxFileSize })],
+    beforeOperation: [rejectNonImageUploads({ maxFileSize: options.photos.maxFileSize }), protectPublishedCredits(options.slugs.articles)],
     ...(options.disabled ? {} : { beforeChange: [importEmbeddedCredit(options)], afterChange: [writeCreditIntoDerivatives] }),
   },
   endpoints: options.disabled ? [] : [creditsReportEndpoint(options.slugs)],
