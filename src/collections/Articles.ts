@@ -6,6 +6,7 @@ import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
 
 import { deleteDraftsOrEditor, publishedOrStaff, staff } from '../access/index.ts'
 import { enforceEditorialRoles } from '../hooks/enforceEditorialRoles.ts'
+import { hideUnpublishedReferences } from '../hooks/hideUnpublishedReferences.ts'
 import { publicReadsArePublished } from '../hooks/publicReadsArePublished.ts'
 import { quoteBlock } from '../blocks/QuoteBlock.ts'
 import { slugField } from '../fields/slugField.ts'
@@ -43,6 +44,7 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
   hooks: {
     beforeOperation: [publicReadsArePublished, enforceEditorialRoles],
     beforeChange: [recordPhotosUsed(options.slugs.photos)],
+    afterRead: [hideUnpublishedReferences(options.slugs)],
   },
   fields: [
     { name: 'title', type: 'text', required: true },

@@ -62,9 +62,11 @@ describe.runIf(enabled)('admin in a real browser', () => {
     try {
       await logIn(page, 'editor@newsroom.test', 'newsroom-editor')
       await page.goto(`${server.url}/admin/collections/articles`, { waitUntil: 'domcontentloaded', timeout: 180_000 })
-      await page.getByText('Astana could host Syria talks again if the parties ask, ministry says').first().click()
-      await page.waitForURL(/\/admin\/collections\/articles\/\d+/, { timeout: 120_000 })
-      const articleUrl = page.url()
+      // Follow the draft's link in the list (its address, not a click, so hydration timing does not matter).
+      const link = page.locator('a', { hasText: 'Astana could host Syria talks again if the parties ask, ministry says' }).first()
+      await link.waitFor({ timeout: 120_000 })
+      const articleUrl = new URL((await link.getAttribute('href'))!, server.url).toString()
+      await page.goto(articleUrl, { waitUntil: 'domcontentloaded', timeout: 180_000 })
 
       // The checklist warns before anything is pressed.
       const checklist = page.locator('.attribution-checklist')

@@ -7,6 +7,7 @@ import { photosCollection } from '../../collections/Photos.ts'
 import { rolesField, usersCollection } from '../../collections/Users.ts'
 import type { GateTarget } from '../../gate/types.ts'
 
+import { deliveryEndpoints } from '../../hooks/deliveryEndpoints.ts'
 import { enforcePublishGate } from '../../hooks/enforcePublishGate.ts'
 import { makeFirstUserAdmin } from '../../hooks/makeFirstUserAdmin.ts'
 import { preflightEndpoint } from '../../hooks/preflightEndpoint.ts'
@@ -59,7 +60,10 @@ function withPublishGate(collection: CollectionConfig, target: GateTarget, optio
 
 function withBehaviour(collection: CollectionConfig, key: NewsroomCollectionKey, options: ResolvedNewsroomOptions): CollectionConfig {
   if (options.disabled || key === 'photos') return collection
-  return withPublishGate(collection, key, options)
+  const gated = withPublishGate(collection, key, options)
+  if (key !== 'articles') return gated
+  // The public outputs come first: `/:idOrSlug/jsonld` must not be taken for another route.
+  return { ...gated, endpoints: [...deliveryEndpoints(options.slugs, options.usersSlug), ...(Array.isArray(gated.endpoints) ? gated.endpoints : [])] }
 }
 
 /**

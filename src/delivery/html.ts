@@ -1,0 +1,80 @@
+import type { HTMLConvertersFunction } from '@payloadcms/richtext-lexical/html'
+
+import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
+import escapeHTML from 'escape-html'
+
+import type { Article, JointStatement, Participant, Photo } from '../payload-types.ts'
+
+import { creditText } from './credit.ts'
+
+const MANNERS: Record<string, string> = {
+  'official-comment': 'official comment',
+  'joint-statement': 'joint statement',
+  statement: 'statement',
+  interview: 'interview',
+  'press-conference': 'press conference',
+}
+
+const populated = <T,>(value: unknown): T | undefined => (value && typeof value === 'object' && 'id' in value ? (value as T) : undefined)
+
+/** A photo as a figure whose caption ends with its credit. Every text is escaped. */
+export function photoFigure(photo: Photo, size: 'card' | 'feature' = 'card'): string {
+  const src = photo.sizes?.[size]?.url || photo.url || ''
+  const credit = creditText(photo.credit)
+  const caption = [photo.caption ? `<span class="caption">${escapeHTML(photo.caption)}</span>` : '', credit ? `<span class="credit">Photo credit: ${escapeHTML(credit)}</span>` : '']
+    .filter(Boolean)
+    .join(' ')
+  const width = photo.sizes?.[size]?.width ?? photo.width
+  const height = photo.sizes?.[size]?.height ?? photo.height
+  return (
+    `<figure class="photo" data-photo-id="${escapeHTML(String(photo.id))}">` +
+    `<img src="${escapeHTML(src)}" alt="${escapeHTML(photo.alt ?? '')}"${width ? ` width="${width}"` : ''}${height ? ` height="${height}"` : ''} loading="lazy">` +
+    (caption ? `<figcaption>${caption}</figcaption>` : '') +
+    '</figure>'
+  )
+}
+
+function attribution(fields: Record<string, unknown>): string {
+  const attributed = fields.attributedTo as { relationTo?: string; value?: unknown } | null | undefined
+  const participant = attributed?.relationTo === 'participants' ? populated<Participant>(attributed.value) : undefined
+  const statement = attributed?.relationTo === 'joint-statements' ? populated<JointStatement>(attributed.value) : undefined
+  const who = participant?.name ?? statement?.title
+  const manner = typeof fields.manner === 'string' && fields.manner !== 'joint-statement' ? MANNERS[fields.manner] : undefined
+  const when = typeof fields.saidOn === 'string' ? new Date(fields.saidOn).toISOString().slice(0, 10) : undefined
+  const parts = [who ? `<cite>${escapeHTML(who)}</cite>` : '', manner ? escapeHTML(manner) : '', when ? `<time datetime="${when}">${when}</time>` : '']
+  return parts.filter(Boolean).join(', ')
+}
+
+const SAFE_URL = /^(https?:|mailto:|\/|#)/i
+
+const converters: HTMLConvertersFunction = ({ defaultConverters }) => ({
+  ...defaultConverters,
+  upload: ({ node }) => {
+    const photo = populated<Photo>((node as { value?: unknown }).value)
+    return photo ? photoFigure(photo) : ''
+  },
+  link: ({ node, nodesToHTML }) => {
+    const fields = (node as { fields?: { url?: string; newTab?: boolean } }).fields ?? {}
+    const href = fields.url && SAFE_URL.test(fields.url.trim()) ? fields.url.trim() : undefined
+    const inner = nodesToHTML({ nodes: node.children ?? [] }).join('')
+    return href ? `<a href="${escapeHTML(href)}"${fields.newTab ? ' target="_blank" rel="noopener noreferrer"' : ''}>${inner}</a>` : inner
+  },
+  blocks: {
+    quote: ({ node }: { node: { fields: Record<string, unknown> } }) => {
+      const fields = node.fields
+      const by = attribution(fields)
+      return (
+        '<figure class="quotation">' +
+        `<blockquote><p>${escapeHTML(String(fields.text ?? ''))}</p></blockquote>` +
+        (by ? `<figcaption>— ${by}</figcaption>` : '') +
+        '</figure>'
+      )
+    },
+  },
+})
+
+/** The article body as HTML: photos as figures with their credit, quotations with their attribution. */
+export function articleBodyToHtml(article: Article): string {
+  if (!article.body) return ''
+  return convertLexicalToHTML({ data: article.body as never, converters, disableContainer: true })
+}

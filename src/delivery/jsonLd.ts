@@ -1,0 +1,119 @@
+import type { Country, CreativeWork, GovernmentOrganization, ImageObject, NewsArticle, Organization, Person, Quotation, WithContext } from 'schema-dts'
+
+import type { Article, JointStatement, Participant, Photo } from '../payload-types.ts'
+
+import { inventoryBody } from '../gate/lexical.ts'
+import { creditText, wikidataUrl } from './credit.ts'
+
+type Agent = Country | GovernmentOrganization | Organization | Person
+type Author = GovernmentOrganization | Organization | Person
+
+const populated = <T extends { id: number }>(value: unknown): T | undefined =>
+  value && typeof value === 'object' && 'id' in value ? (value as T) : undefined
+
+/** A participant as schema.org sees it: a state is a Country, a ministry a GovernmentOrganization. */
+export function participantToSchema(participant: Participant): Agent {
+  const sameAs = wikidataUrl(participant.wikidataId)
+  const common = { name: participant.name, ...(participant.shortName ? { alternateName: participant.shortName } : {}), ...(sameAs ? { sameAs } : {}) }
+  switch (participant.kind) {
+    case 'state':
+      return { '@type': 'Country', ...common }
+    case 'person':
+      return { '@type': 'Person', ...common }
+    case 'government':
+    case 'ministry':
+      return { '@type': 'GovernmentOrganization', ...common }
+    default:
+      return { '@type': 'Organization', ...common }
+  }
+}
+
+/** As the author of a text or a quotation a state acts through its government: an organisation. */
+export function participantAsAuthor(participant: Participant): Author {
+  const agent = participantToSchema(participant) as { '@type': string }
+  return agent['@type'] === 'Country' ? ({ ...agent, '@type': 'GovernmentOrganization' } as GovernmentOrganization) : (agent as Author)
+}
+
+const absolute = (url: string | null | undefined, origin: string) => (url ? new URL(url, origin).toString() : undefined)
+
+function imageToSchema(photo: Photo, origin: string): ImageObject {
+  const credit = photo.credit ?? {}
+  const issuer = populated<Participant>(credit.issuer)
+  const usage = credit.usageTerms?.trim()
+  return {
+    '@type': 'ImageObject',
+    contentUrl: absolute(photo.url, origin),
+    ...(photo.width ? { width: String(photo.width) } : {}),
+    ...(photo.height ? { height: String(photo.height) } : {}),
+    ...(photo.caption || photo.alt ? { caption: photo.caption || photo.alt || undefined } : {}),
+    ...(creditText(credit) ? { creditText: creditText(credit) } : {}),
+    ...(credit.creator ? { creator: { '@type': 'Person', name: credit.creator } } : {}),
+    ...(credit.copyright ? { copyrightNotice: credit.copyright } : {}),
+    ...(issuer ? { copyrightHolder: participantAsAuthor(issuer) } : {}),
+    ...(usage && /^https?:\/\//.test(usage) ? { license: usage } : {}),
+  }
+}
+
+function statementToSchema(statement: JointStatement): CreativeWork {
+  return {
+    '@type': 'CreativeWork',
+    name: statement.title,
+    ...(statement.issuedOn ? { datePublished: statement.issuedOn.slice(0, 10) } : {}),
+    ...(statement.sourceUrl ? { url: statement.sourceUrl } : {}),
+    ...(statement.place ? { locationCreated: { '@type': 'Place', name: statement.place } } : {}),
+    author: (statement.signatories ?? []).map((s) => populated<Participant>(s)).filter((s): s is Participant => Boolean(s)).map(participantAsAuthor),
+  }
+}
+
+/** The article as a schema.org NewsArticle, for search engines and aggregators. */
+export function articleToJsonLd(article: Article, options: { origin: string; url: string; authors: string[] }): WithContext<NewsArticle> {
+  const photos = new Map<string, Photo>()
+  const heroPhoto = populated<Photo>(article.heroPhoto)
+  if (heroPhoto) photos.set(String(heroPhoto.id), heroPhoto)
+  for (const upload of inventoryBody(article.body).uploads) {
+    const photo = populated<Photo>(upload.value)
+    if (photo) photos.set(String(photo.id), photo)
+  }
+
+  const statements = (article.statements ?? []).map((s) => populated<JointStatement>(s)).filter((s): s is JointStatement => Boolean(s))
+  const mentions = (article.participants ?? []).map((row) => populated<Participant>(row.participant)).filter((p): p is Participant => Boolean(p))
+
+  const quotations: Quotation[] = inventoryBody(article.body)
+    .blocks.filter((block) => block.blockType === 'quote')
+    .map((block) => {
+      const attributed = block.fields.attributedTo as { relationTo?: string; value?: unknown } | null | undefined
+      const participant = attributed?.relationTo === 'participants' ? populated<Participant>(attributed.value) : undefined
+      const statement = attributed?.relationTo === 'joint-statements' ? populated<JointStatement>(attributed.value) : undefined
+      const creator = participant ? [participantAsAuthor(participant)] : statement ? (statementToSchema(statement).author as Author[]) : undefined
+      return {
+        '@type': 'Quotation',
+        text: String(block.fields.text ?? ''),
+        ...(creator ? { creator } : {}),
+        ...(statement ? { isBasedOn: statementToSchema(statement) } : {}),
+        ...(typeof block.fields.saidOn === 'string' ? { dateCreated: block.fields.saidOn.slice(0, 10) } : {}),
+      } as Quotation
+    })
+
+  const authors: (Person | Organization)[] = [
+    ...options.authors.map((name) => ({ '@type': 'Person', name }) as Person),
+    ...(article.byline ? [{ '@type': 'Organization', name: article.byline } as Organization] : []),
+  ]
+
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    url: options.url,
+    mainEntityOfPage: options.url,
+    ...(article.summary ? { description: article.summary } : {}),
+    ...(article.publishedAt ? { datePublished: article.publishedAt } : {}),
+    dateModified: article.updatedAt,
+    ...(article.dateline ? { dateline: article.dateline } : {}),
+    ...(authors.length ? { author: authors } : {}),
+    image: [...photos.values()].map((photo) => imageToSchema(photo, options.origin)),
+    ...(statements.length ? { citation: statements.map(statementToSchema) } : {}),
+    ...(mentions.length ? { mentions: mentions.map(participantToSchema) } : {}),
+    ...(quotations.length ? { hasPart: quotations } : {}),
+    ...(article.tags?.length ? { keywords: article.tags.join(', ') } : {}),
+  }
+}

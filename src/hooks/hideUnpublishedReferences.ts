@@ -1,0 +1,106 @@
+import type { CollectionAfterReadHook } from 'payload'
+
+import { isStaff } from '../access/index.ts'
+
+type Id = number | string
+type Row = Record<string, unknown>
+
+/** Ids of references still stored as ids; populated ones already passed read access. */
+const unpopulated = (value: unknown): Id | undefined => (typeof value === 'number' || typeof value === 'string' ? value : undefined)
+
+/**
+ * The places in the body that point at a participant or statement, each as an object whose
+ * `attributedTo` can be cleared: Quote blocks, and relationship nodes (wrapped to look alike).
+ */
+function bodyReferences(body: unknown): Row[] {
+  const blocks: Row[] = []
+  const visit = (node: unknown) => {
+    if (!node || typeof node !== 'object') return
+    const n = node as { type?: string; fields?: Row; children?: unknown[]; relationTo?: string; value?: unknown }
+    if (n.type === 'block' && n.fields?.blockType === 'quote') blocks.push(n.fields)
+    if (n.type === 'relationship') {
+      const reference = { relationTo: n.relationTo, value: n.value }
+      blocks.push({
+        get attributedTo() {
+          return reference
+        },
+        set attributedTo(cleared: unknown) {
+          if (cleared === null) n.value = null
+        },
+      })
+    }
+    for (const child of n.children ?? []) visit(child)
+  }
+  visit((body as { root?: unknown } | null)?.root)
+  return blocks
+}
+
+/**
+ * A published article may cite a participant or statement that is a draft (it was unpublished
+ * later). Readers outside the desk must not learn of it: its id is removed from `statements`,
+ * `participants` and quote attributions. Two queries at most, none when every reference was
+ * populated (populated means readable).
+ */
+export const hideUnpublishedReferences =
+  (slugs: { participants: string; jointStatements: string }): CollectionAfterReadHook =>
+  async ({ doc, req }) => {
+    if (isStaff(req)) return doc
+    const article = doc as Row
+    const references = bodyReferences(article.body)
+    const participants = Array.isArray(article.participants) ? (article.participants as Row[]) : []
+    const statements = Array.isArray(article.statements) ? (article.statements as unknown[]) : []
+
+    const participantIds = new Set<string>()
+    const statementIds = new Set<string>()
+    for (const row of participants) {
+      const id = unpopulated(row.participant)
+      if (id !== undefined) participantIds.add(String(id))
+    }
+    for (const value of statements) {
+      const id = unpopulated(value)
+      if (id !== undefined) statementIds.add(String(id))
+    }
+    for (const quote of references) {
+      const attributed = quote.attributedTo as { relationTo?: string; value?: unknown } | null | undefined
+      const id = unpopulated(attributed?.value)
+      if (id === undefined) continue
+      if (attributed?.relationTo === slugs.jointStatements) statementIds.add(String(id))
+      else participantIds.add(String(id))
+    }
+    if (participantIds.size === 0 && statementIds.size === 0) return doc
+
+    const publishedIds = async (collection: string, ids: Set<string>) => {
+      if (ids.size === 0) return new Set<string>()
+      const { docs } = await req.payload.find({
+        collection: collection as 'participants',
+        where: { and: [{ id: { in: [...ids].map((id) => (/^\d+$/.test(id) ? Number(id) : id)) } }, { _status: { equals: 'published' } }] },
+        depth: 0,
+        limit: 0,
+        pagination: false,
+        overrideAccess: true,
+        select: {},
+        req,
+      })
+      return new Set(docs.map((d) => String(d.id)))
+    }
+    const [visibleParticipants, visibleStatements] = await Promise.all([
+      publishedIds(slugs.participants, participantIds),
+      publishedIds(slugs.jointStatements, statementIds),
+    ])
+    const visible = (id: unknown, ids: Set<string>, published: Set<string>) => {
+      const raw = unpopulated(id)
+      return raw === undefined || !ids.has(String(raw)) || published.has(String(raw))
+    }
+
+    article.participants = participants.filter((row) => visible(row.participant, participantIds, visibleParticipants))
+    article.statements = statements.filter((value) => visible(value, statementIds, visibleStatements))
+    for (const quote of references) {
+      const attributed = quote.attributedTo as { relationTo?: string; value?: unknown } | null | undefined
+      if (!attributed) continue
+      const isStatement = attributed.relationTo === slugs.jointStatements
+      if (!visible(attributed.value, isStatement ? statementIds : participantIds, isStatement ? visibleStatements : visibleParticipants)) {
+        quote.attributedTo = null
+      }
+    }
+    return doc
+  }
