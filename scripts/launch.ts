@@ -71,6 +71,8 @@ async function main() {
   }
 
   const port = env.PORT || '3000'
+  // The demo frontend reads the API of the same server.
+  env.PORT = port
   const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
   const command: [string, string[]] =
     mode === 'dev'

@@ -60,7 +60,7 @@ describe('JSON-LD', () => {
     const { json } = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}/jsonld`, anonymous)
     // schema.org's context is not fetched from the network: the same terms are expanded with a local vocabulary.
     const local = { ...json, '@context': { '@vocab': 'https://schema.org/' } }
-    const expanded = await jsonld.expand(local, { safe: true } as never)
+    const expanded = (await jsonld.expand(local, { safe: true } as never)) as unknown as Record<string, unknown>[]
     expect(expanded).toHaveLength(1)
     const node = expanded[0] as Record<string, unknown>
     expect(node['@type']).toEqual(['https://schema.org/NewsArticle'])

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ARTIFACTS_DIR, browserTestsEnabled, launchBrowser } from '../helpers/browser.ts'
-import { DRAFT_ARTICLE_SLUG } from '../../src/seed/demoContent.ts'
+import { DRAFT_ARTICLE_SLUG, PUBLISHED_ARTICLE_SLUG } from '../../src/seed/demoContent.ts'
 import { createTestDatabase } from '../helpers/database.ts'
 import { type RunningServer, startAppServer } from '../helpers/server.ts'
 
@@ -109,4 +109,38 @@ describe.runIf(enabled)('admin in a real browser', () => {
       await page.close()
     }
   }, 600_000)
+
+  it('shows the demo article page with the credit line under each photo and the JSON-LD', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1800 } })
+    try {
+      const response = await page.goto(`${server.url}/articles/${PUBLISHED_ARTICLE_SLUG}`, { waitUntil: 'load', timeout: 180_000 })
+      expect(response?.status()).toBe(200)
+      await expect(page.locator('h1').textContent()).resolves.toBe('Kazakhstan ends the Astana talks on Syria after their 20th round')
+      const captions = await page.locator('figure.hero figcaption, figure.photo figcaption').allTextContents()
+      expect(captions).toHaveLength(5)
+      for (const caption of captions) expect(caption).toMatch(/Photo credit: Ministry of Foreign Affairs$/)
+      // Body images load lazily; each one's address must serve a JPEG.
+      const sources = await page.locator('figure.hero img, figure.photo img').evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).src))
+      for (const src of sources) {
+        const image = await fetch(src)
+        expect(image.headers.get('content-type'), src).toBe('image/jpeg')
+      }
+      await expect(page.locator('blockquote').count()).resolves.toBe(2)
+      expect(await page.locator('.roles__row').allInnerTexts()).toEqual(
+        expect.arrayContaining([expect.stringMatching(/Guarantors\s+Russia, Türkiye, Iran/), expect.stringMatching(/Observers\s+UN/)]),
+      )
+      await expect(page.getByText('Signed by Iran, Russia, Türkiye', { exact: false }).count()).resolves.toBe(1)
+      const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!)
+      expect(ld['@type']).toBe('NewsArticle')
+      expect(ld.image[0].creditText).toBe('Ministry of Foreign Affairs')
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'demo-article.png') })
+      const draft = await page.goto(`${server.url}/articles/${DRAFT_ARTICLE_SLUG}-missing`, { timeout: 180_000 })
+      expect(draft?.status()).toBe(404)
+    } catch (error) {
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'demo-article-failure.png') }).catch(() => {})
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- server log ---\n${server.log().slice(-3000)}`)
+    } finally {
+      await page.close()
+    }
+  }, 400_000)
 })
