@@ -140,6 +140,24 @@ describe('access matrix through REST', () => {
     expect((await app.rest.patch(`/photos/${unused.id}`, { credit: { line: 'Unused photo' } }, { token: tokens.writer })).status).toBe(200)
   })
 
+  it('a publish a writer schedules does not happen; an editor’s does', async () => {
+    const users = await app.payload.find({ collection: 'users', where: { email: { in: ['writer@newsroom.test', 'editor@newsroom.test'] } } })
+    const idOf = (email: string) => users.docs.find((u) => u.email === email)!.id
+    const byWriter = await fixture('articles', 'draft')
+    const byEditor = await fixture('articles', 'draft')
+    const schedule = (id: number, userId: number) =>
+      app.payload.jobs.queue({
+        task: 'schedulePublish',
+        input: { type: 'publish', doc: { relationTo: 'articles', value: String(id) }, user: { relationTo: 'users', value: userId } },
+        waitUntil: new Date(Date.now() - 1000),
+      } as never)
+    await schedule(byWriter.id, idOf('writer@newsroom.test'))
+    await schedule(byEditor.id, idOf('editor@newsroom.test'))
+    await app.payload.jobs.run({ allQueues: true } as never)
+    expect((await app.payload.findByID({ collection: 'articles', id: byWriter.id }))._status).toBe('draft')
+    expect((await app.payload.findByID({ collection: 'articles', id: byEditor.id }))._status).toBe('published')
+  })
+
   it('only admins manage users and roles', async () => {
     expect((await app.rest.post('/users', { email: 'new@newsroom.test', password: 'pw-123456' }, { token: tokens.editor })).status).toBe(403)
     expect((await app.rest.post('/users', { email: 'new@newsroom.test', password: 'pw-123456', roles: ['editor'] }, { token: tokens.admin })).status).toBe(201)

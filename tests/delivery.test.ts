@@ -121,6 +121,21 @@ describe('HTML', () => {
   })
 })
 
+describe('GraphQL', () => {
+  it('serves the article with its photo credits, participants and statements', async () => {
+    const { json } = await app.rest.graphql(
+      `query ($slug: String!) { Articles(where: { slug: { equals: $slug } }) { docs { title heroPhoto { alt credit { line kind issuer { name country } } } participants { role participant { name } } statements { title } } } }`,
+      { slug: PUBLISHED_ARTICLE_SLUG },
+      anonymous,
+    )
+    expect(json.errors).toBeUndefined()
+    const article = json.data.Articles.docs[0]
+    expect(article.heroPhoto.credit).toEqual({ line: 'Ministry of Foreign Affairs', kind: 'handout', issuer: { name: 'Ministry of Foreign Affairs of the Republic of Kazakhstan', country: 'KZ' } })
+    expect(article.participants).toHaveLength(7)
+    expect(article.statements[0].title).toMatch(/^Joint statement/)
+  })
+})
+
 describe('no draft reaches the public', () => {
   let article: { id: number }
   let statement: { id: number }

@@ -4,12 +4,10 @@ import { BlocksFeature, lexicalEditor, UploadFeature } from '@payloadcms/richtex
 
 import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
 
-import { deleteDraftsOrEditor, publishedOrStaff, staff } from '../access/index.ts'
-import { enforceEditorialRoles } from '../hooks/enforceEditorialRoles.ts'
 import { hideUnpublishedReferences } from '../hooks/hideUnpublishedReferences.ts'
-import { publicReadsArePublished } from '../hooks/publicReadsArePublished.ts'
 import { quoteBlock } from '../blocks/QuoteBlock.ts'
 import { slugField } from '../fields/slugField.ts'
+import { editorialAccess, editorialOperationHooks } from './editorial.ts'
 import { recordPhotosUsed } from '../hooks/recordPhotosUsed.ts'
 
 export const PARTICIPANT_ROLES = [
@@ -29,20 +27,14 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
     defaultColumns: ['title', 'dateline', '_status', 'publishedAt', 'updatedAt'],
     group: 'Newsroom',
   },
-  access: {
-    read: publishedOrStaff,
-    readVersions: staff,
-    create: staff,
-    update: staff,
-    delete: deleteDraftsOrEditor,
-  },
+  access: editorialAccess,
   versions: {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 100,
   },
   defaultSort: '-publishedAt',
   hooks: {
-    beforeOperation: [publicReadsArePublished, enforceEditorialRoles],
+    beforeOperation: editorialOperationHooks,
     beforeChange: [recordPhotosUsed(options.slugs.photos)],
     afterRead: [hideUnpublishedReferences(options.slugs)],
   },

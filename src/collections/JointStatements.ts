@@ -4,10 +4,8 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 
 import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
 
-import { deleteDraftsOrEditor, publishedOrStaff, staff } from '../access/index.ts'
-import { enforceEditorialRoles } from '../hooks/enforceEditorialRoles.ts'
-import { publicReadsArePublished } from '../hooks/publicReadsArePublished.ts'
 import { slugField } from '../fields/slugField.ts'
+import { editorialAccess, editorialOperationHooks } from './editorial.ts'
 
 /** A statement issued jointly by several participants; quotations can be checked against its text. */
 export const jointStatementsCollection = (options: ResolvedNewsroomOptions): CollectionConfig => ({
@@ -19,14 +17,8 @@ export const jointStatementsCollection = (options: ResolvedNewsroomOptions): Col
     group: 'Newsroom',
     description: 'Statements issued jointly by states or organisations, kept with their full text so quotations can be checked against it.',
   },
-  access: {
-    read: publishedOrStaff,
-    readVersions: staff,
-    create: staff,
-    update: staff,
-    delete: deleteDraftsOrEditor,
-  },
-  hooks: { beforeOperation: [publicReadsArePublished, enforceEditorialRoles] },
+  access: editorialAccess,
+  hooks: { beforeOperation: editorialOperationHooks },
   versions: { drafts: true, maxPerDoc: 50 },
   fields: [
     { name: 'title', type: 'text', required: true },

@@ -2,11 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
 
-import { deleteDraftsOrEditor, publishedOrStaff, staff } from '../access/index.ts'
-import { enforceEditorialRoles } from '../hooks/enforceEditorialRoles.ts'
-import { publicReadsArePublished } from '../hooks/publicReadsArePublished.ts'
 import { countryField } from '../fields/countryField.ts'
 import { slugField } from '../fields/slugField.ts'
+import { editorialAccess, editorialOperationHooks } from './editorial.ts'
 import { wikidataField } from '../fields/wikidataField.ts'
 
 export const PARTICIPANT_KINDS = [
@@ -31,14 +29,8 @@ export const participantsCollection = (options: ResolvedNewsroomOptions): Collec
     group: 'Newsroom',
     description: 'States, governments, ministries, organisations and people that statements, quotes and photo credits are attributed to.',
   },
-  access: {
-    read: publishedOrStaff,
-    readVersions: staff,
-    create: staff,
-    update: staff,
-    delete: deleteDraftsOrEditor,
-  },
-  hooks: { beforeOperation: [publicReadsArePublished, enforceEditorialRoles] },
+  access: editorialAccess,
+  hooks: { beforeOperation: editorialOperationHooks },
   versions: { drafts: true, maxPerDoc: 50 },
   fields: [
     { name: 'name', type: 'text', required: true, index: true },

@@ -1,5 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import type { Article } from '../payload-types.ts'
+
 import { articleBodyToHtml } from '../delivery/html.ts'
 import { articleToJsonLd } from '../delivery/jsonLd.ts'
 import { loadPublishedArticle } from '../delivery/loadPublishedArticle.ts'
@@ -20,16 +22,22 @@ async function authorNames(req: PayloadRequest, usersSlug: string, authors: unkn
   return docs.map((user) => (user as { name?: string | null }).name).filter((name): name is string => Boolean(name))
 }
 
+/** An endpoint that answers for one published article, and 404 for anything else. */
+const forPublishedArticle =
+  (articlesSlug: string, render: (req: PayloadRequest, article: Article) => Promise<Response> | Response): Endpoint['handler'] =>
+  async (req) => {
+    const idOrSlug = idOrSlugOf(req)
+    if (!idOrSlug) return notFound(String(req.routeParams?.idOrSlug ?? ''))
+    const article = await loadPublishedArticle(req, articlesSlug, idOrSlug)
+    return article ? render(req, article) : notFound(idOrSlug)
+  }
+
 /** `GET /api/articles/:idOrSlug/jsonld` and `/html`: public, published articles only. */
 export const deliveryEndpoints = (slugs: { articles: string }, usersSlug: string): Endpoint[] => [
   {
     path: '/:idOrSlug/jsonld',
     method: 'get',
-    handler: async (req) => {
-      const idOrSlug = idOrSlugOf(req)
-      if (!idOrSlug) return notFound(String(req.routeParams?.idOrSlug ?? ''))
-      const article = await loadPublishedArticle(req, slugs.articles, idOrSlug)
-      if (!article) return notFound(idOrSlug)
+    handler: forPublishedArticle(slugs.articles, async (req, article) => {
       const origin = new URL(req.url ?? 'http://localhost').origin
       const jsonLd = articleToJsonLd(article, {
         origin,
@@ -37,17 +45,14 @@ export const deliveryEndpoints = (slugs: { articles: string }, usersSlug: string
         authors: await authorNames(req, usersSlug, article.authors),
       })
       return new Response(JSON.stringify(jsonLd), { headers: { 'Content-Type': 'application/ld+json; charset=utf-8' } })
-    },
+    }),
   },
   {
     path: '/:idOrSlug/html',
     method: 'get',
-    handler: async (req) => {
-      const idOrSlug = idOrSlugOf(req)
-      if (!idOrSlug) return notFound(String(req.routeParams?.idOrSlug ?? ''))
-      const article = await loadPublishedArticle(req, slugs.articles, idOrSlug)
-      if (!article) return notFound(idOrSlug)
-      return new Response(articleBodyToHtml(article), { headers: { 'Content-Type': 'text/html; charset=utf-8' } })
-    },
+    handler: forPublishedArticle(
+      slugs.articles,
+      (_req, article) => new Response(articleBodyToHtml(article), { headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
+    ),
   },
 ]
