@@ -13,9 +13,18 @@ export default defineConfig({
           name: 'integration',
           globalSetup: ['./tests/setup/database.ts'],
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**'],
+          exclude: ['tests/e2e/**', 'tests/package/**'],
           // Each file boots its own Payload on its own database; two at a time suits a small machine.
           maxWorkers: 2,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // npm pack, install into a fresh host app, boot it: slow, so it runs once per `npm test`.
+          name: 'package',
+          globalSetup: ['./tests/setup/database.ts'],
+          include: ['tests/package/**/*.test.ts'],
         },
       },
       {

@@ -8,13 +8,13 @@ import { importEmbeddedCredit } from '../hooks/importEmbeddedCredit.ts'
 import { protectPublishedCredits } from '../hooks/protectPublishedCredits.ts'
 import { rejectNonImageUploads } from '../hooks/rejectNonImageUploads.ts'
 import { writeCreditIntoDerivatives } from '../hooks/writeCreditIntoDerivatives.ts'
+import { COMPONENT_PATHS } from '../plugins/newsroom/componentPaths.ts'
 import { computeCreditProvenance } from './photoProvenance.ts'
 
-const PROVENANCE_COMPONENT = '/src/components/CreditProvenance.tsx#CreditProvenance'
 
 /** Shows, under a field, whether its value came from the file. */
 const provenanceNote = (field: string, fieldPath: string) => ({
-  afterInput: [{ path: PROVENANCE_COMPONENT, clientProps: { field, fieldPath } }],
+  afterInput: [{ path: COMPONENT_PATHS.creditProvenance, clientProps: { field, fieldPath } }],
 })
 
 const embeddedText = (name: string, label: string) => ({ name, label, type: 'text' as const, admin: { readOnly: true } })
@@ -124,6 +124,14 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
           ],
         },
       ],
+    },
+    {
+      name: 'usage',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: { path: COMPONENT_PATHS.photoUsage, serverProps: { articlesSlug: options.slugs.articles } } },
+      },
     },
     {
       name: 'embeddedMetadata',

@@ -3,7 +3,7 @@ import type { HTMLConvertersFunction } from '@payloadcms/richtext-lexical/html'
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import escapeHTML from 'escape-html'
 
-import type { Article, JointStatement, Participant, Photo } from '../payload-types.ts'
+import type { Article, JointStatement, Participant, Photo } from './types.ts'
 
 import { creditText } from './credit.ts'
 

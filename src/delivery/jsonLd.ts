@@ -1,6 +1,6 @@
 import type { Country, CreativeWork, GovernmentOrganization, ImageObject, NewsArticle, Organization, Person, Quotation, WithContext } from 'schema-dts'
 
-import type { Article, JointStatement, Participant, Photo } from '../payload-types.ts'
+import type { Article, JointStatement, Participant, Photo } from './types.ts'
 
 import { inventoryBody } from '../gate/lexical.ts'
 import { creditText, wikidataUrl } from './credit.ts'

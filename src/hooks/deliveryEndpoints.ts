@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import type { Article } from '../payload-types.ts'
+import type { Article } from '../delivery/types.ts'
 
 import { articleBodyToHtml } from '../delivery/html.ts'
 import { articleToJsonLd } from '../delivery/jsonLd.ts'

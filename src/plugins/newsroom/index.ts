@@ -13,6 +13,7 @@ import { makeFirstUserAdmin } from '../../hooks/makeFirstUserAdmin.ts'
 import { preflightEndpoint } from '../../hooks/preflightEndpoint.ts'
 import { setPublishedAt } from '../../hooks/setPublishedAt.ts'
 import { applyOverride, mergeHooks } from './applyOverride.ts'
+import { COMPONENT_PATHS } from './componentPaths.ts'
 import { type NewsroomCollectionKey, type NewsroomPluginOptions, type ResolvedNewsroomOptions, resolveOptions } from './options.ts'
 
 export type { CollectionOverride, NewsroomCollectionKey, NewsroomPluginOptions } from './options.ts'
@@ -20,8 +21,6 @@ export type { Finding, GateContext, GateReport, GateRule, GateTarget, RuleFindin
 export { BUILT_IN_RULES } from '../../gate/runGate.ts'
 export { DEFAULT_MINISTRY_WORDING } from '../../gate/ministryWording.ts'
 
-/** Import-map path of the sidebar checklist, relative to the admin's import-map base folder. */
-const CHECKLIST_COMPONENT = '/src/components/AttributionChecklist.tsx#AttributionChecklist'
 
 /** Adds newsroom roles to the host's own auth collection, or a users collection when it has none. */
 function withNewsroomUsers(collections: CollectionConfig[], options: ResolvedNewsroomOptions): CollectionConfig[] {
@@ -46,7 +45,7 @@ function withPublishGate(collection: CollectionConfig, target: GateTarget, optio
       {
         name: 'attributionChecklist',
         type: 'ui',
-        admin: { position: 'sidebar', components: { Field: CHECKLIST_COMPONENT } },
+        admin: { position: 'sidebar', components: { Field: COMPONENT_PATHS.attributionChecklist } },
       },
       ...collection.fields,
     ],

@@ -1,5 +1,6 @@
 import { AttributionChecklist as AttributionChecklist_c48a310648ffd8adca3dc1f379ecf86b } from '../../../../src/components/AttributionChecklist.tsx'
 import { CreditProvenance as CreditProvenance_8eaee412456579a3cf1e9adeec830ef3 } from '../../../../src/components/CreditProvenance.tsx'
+import { PhotoUsage as PhotoUsage_0b753dfe95692051885ea78d8bbbd0ff } from '../../../../src/components/PhotoUsage.tsx'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -30,6 +31,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "/src/components/AttributionChecklist.tsx#AttributionChecklist": AttributionChecklist_c48a310648ffd8adca3dc1f379ecf86b,
   "/src/components/CreditProvenance.tsx#CreditProvenance": CreditProvenance_8eaee412456579a3cf1e9adeec830ef3,
+  "/src/components/PhotoUsage.tsx#PhotoUsage": PhotoUsage_0b753dfe95692051885ea78d8bbbd0ff,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,

@@ -1,0 +1,3 @@
+/** Admin client components, for Payload's import map (`payload-plugin-newsroom/client`). */
+export { AttributionChecklist } from '../../../components/AttributionChecklist.tsx'
+export { CreditProvenance } from '../../../components/CreditProvenance.tsx'
