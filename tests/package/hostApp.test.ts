@@ -20,7 +20,7 @@ const outsideEnv = Object.fromEntries(Object.entries(process.env).filter(([key])
 /** Runs a command; a failure carries the command's own output. */
 function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): string {
   try {
-    return execFileSync(command, args, { cwd, env: { ...outsideEnv, NODE_OPTIONS: '--no-deprecation', ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 })
+    return execFileSync(command, args, { cwd, env: { ...outsideEnv, NODE_OPTIONS: '--no-deprecation', ...env } as unknown as NodeJS.ProcessEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 })
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string }
     throw new Error(`${command} ${args.join(' ')} failed:\n${String(stdout ?? '').slice(-4000)}\n${String(stderr ?? '').slice(-4000)}`)
