@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { CollectionConfig, Payload } from 'payload'
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
@@ -13,7 +13,7 @@ import { createTestDatabase } from './database.ts'
 import { RestClient } from './rest.ts'
 
 /** A host app of its own (not the demo config) with the plugin set up with `options`. */
-export async function startHostApp(label: string, options: NewsroomPluginOptions) {
+export async function startHostApp(label: string, options: NewsroomPluginOptions, hostCollections: CollectionConfig[] = []) {
   const database = await createTestDatabase(label)
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), `newsroom-host-${label}-`))
   const config = await buildConfig({
@@ -22,11 +22,13 @@ export async function startHostApp(label: string, options: NewsroomPluginOptions
     editor: lexicalEditor(),
     sharp,
     logger: { options: { level: 'warn' } },
+    collections: hostCollections,
     plugins: [newsroomPlugin({ ...options, photos: { staticDir: mediaDir, ...options.photos } })],
   })
   const payload: Payload = await getPayload({ config, key: label } as Parameters<typeof getPayload>[0])
   return {
     payload,
+    mediaDir,
     rest: new RestClient(config),
     close: async () => {
       await payload.destroy()

@@ -36,6 +36,21 @@ function withNewsroomUsers(collections: CollectionConfig[], options: ResolvedNew
   return collections.map((collection) => (collection === existing ? applyOverride(extended, options.overrides.users) : collection))
 }
 
+/**
+ * The host's own upload collection, given what the plugin's photos collection would have: its
+ * credit fields (those the host lacks, by name), hooks and endpoints. The host keeps its upload
+ * settings and access.
+ */
+function withPhotoCredits(host: CollectionConfig, photos: CollectionConfig): CollectionConfig {
+  const named = new Set(host.fields.flatMap((field) => ('name' in field ? [field.name] : [])))
+  return {
+    ...host,
+    fields: [...host.fields, ...photos.fields.filter((field) => !('name' in field) || !named.has(field.name))],
+    hooks: mergeHooks(photos.hooks, host.hooks),
+    endpoints: [...(Array.isArray(photos.endpoints) ? photos.endpoints : []), ...(Array.isArray(host.endpoints) ? host.endpoints : [])],
+  }
+}
+
 /** The publish gate on a collection: the check itself, its preflight endpoint and the sidebar checklist. */
 function withPublishGate(collection: CollectionConfig, target: GateTarget, options: ResolvedNewsroomOptions): CollectionConfig {
   return {
@@ -89,7 +104,8 @@ export const newsroomPlugin =
       ['articles', articlesCollection(options)],
     ] as const
 
-    const clash = ours.find(([, collection]) => hostCollections.some((host) => host.slug === collection.slug))
+    const usesHostPhotos = (key: string) => key === 'photos' && options.photos.hostCollection !== undefined
+    const clash = ours.find(([key, collection]) => !usesHostPhotos(key) && hostCollections.some((host) => host.slug === collection.slug))
     if (clash) {
       throw new Error(
         `newsroomPlugin: the host app already has a collection with the slug "${clash[1].slug}". ` +
@@ -97,13 +113,21 @@ export const newsroomPlugin =
       )
     }
 
-    const added = ours.map(([key, collection]) =>
-      withBehaviour(applyOverride(collection, options.overrides[key]), key, options),
-    )
+    const added = ours
+      .filter(([key]) => !usesHostPhotos(key))
+      .map(([key, collection]) => withBehaviour(applyOverride(collection, options.overrides[key]), key, options))
+    const host = options.photos.hostCollection
+      ? hostCollections.map((collection) =>
+          collection.slug === options.photos.hostCollection ? applyOverride(withPhotoCredits(collection, photosCollection(options)), options.overrides.photos) : collection,
+        )
+      : hostCollections
+    if (options.photos.hostCollection && !hostCollections.some((c) => c.slug === options.photos.hostCollection && c.upload)) {
+      throw new Error(`newsroomPlugin: photos.collection is "${options.photos.hostCollection}", but the host has no upload collection with that slug.`)
+    }
 
     return {
       ...config,
       admin: { ...config.admin, user: config.admin?.user ?? options.usersSlug },
-      collections: withNewsroomUsers([...hostCollections, ...added], options),
+      collections: withNewsroomUsers([...host, ...added], options),
     }
   }

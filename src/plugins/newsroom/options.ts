@@ -45,6 +45,12 @@ export interface NewsroomPluginOptions {
   overrides?: Partial<Record<NewsroomCollectionKey | 'users', CollectionOverride>>
   /** Upload settings for photos. */
   photos?: {
+    /**
+     * Use the host's own upload collection (e.g. `'media'`) for photos: the plugin adds its credit
+     * fields, checks and endpoints to it instead of adding a `photos` collection. The host keeps its
+     * upload settings and access.
+     */
+    collection?: string
     /** Largest accepted upload, in bytes. @default 25 MiB */
     maxFileSize?: number
     /** Where uploaded files are stored on disk (Payload's `staticDir`). @default 'media' */
@@ -74,7 +80,7 @@ export interface ResolvedNewsroomOptions {
   slugs: Record<NewsroomCollectionKey, CollectionSlug>
   usersSlug: CollectionSlug
   overrides: Partial<Record<NewsroomCollectionKey | 'users', CollectionOverride>>
-  photos: { maxFileSize: number; staticDir: string }
+  photos: { hostCollection?: string; maxFileSize: number; staticDir: string }
   gate: GateSettings & { ministryWording: RegExp[] }
 }
 
@@ -90,10 +96,15 @@ export function resolveOptions(options: NewsroomPluginOptions = {}, hostUserSlug
   return {
     disabled: options.disabled ?? false,
     // Slugs are chosen by the host at run time; Payload's generated types only know the demo's.
-    slugs: { ...DEFAULT_SLUGS, ...options.slugs } as Record<NewsroomCollectionKey, CollectionSlug>,
+    slugs: {
+      ...DEFAULT_SLUGS,
+      ...options.slugs,
+      ...(options.photos?.collection ? { photos: options.photos.collection } : {}),
+    } as Record<NewsroomCollectionKey, CollectionSlug>,
     usersSlug: (options.usersSlug ?? hostUserSlug ?? 'users') as CollectionSlug,
     overrides: options.overrides ?? {},
     photos: {
+      hostCollection: options.photos?.collection,
       maxFileSize: options.photos?.maxFileSize ?? 25 * 1024 * 1024,
       staticDir: options.photos?.staticDir ?? 'media',
     },

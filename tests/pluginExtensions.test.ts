@@ -1,0 +1,74 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+
+import { makeJpeg } from './helpers/images.ts'
+import { photoWithMetadata } from './helpers/metadataFixtures.ts'
+import { startHostApp } from './helpers/hostApp.ts'
+
+const hosts: { close: () => Promise<void> }[] = []
+afterAll(async () => {
+  for (const host of hosts) await host.close()
+})
+
+async function refusedPublish(payload: Awaited<ReturnType<typeof startHostApp>>['payload'], articleId: number) {
+  try {
+    await payload.update({ collection: 'articles', id: articleId, data: { _status: 'published' } })
+    return []
+  } catch (error) {
+    return (error as { data: { errors: { path: string; message: string }[] } }).data.errors
+  }
+}
+
+describe('extension points', () => {
+  it('overrides change access', async () => {
+    const host = await startHostApp('ext_access', { overrides: { participants: { access: { read: () => true } } } })
+    hosts.push(host)
+    const draft = await host.payload.create({ collection: 'participants', data: { name: 'Draft body', kind: 'state', _status: 'draft' }, draft: true })
+    const { status, json } = await host.rest.get(`/participants/${draft.id}?draft=true`, { token: null })
+    expect(status).toBe(200)
+    expect(json.name).toBe('Draft body')
+  })
+
+  it('renames a slug the host already uses, and the relationships and the gate follow', async () => {
+    const host = await startHostApp('ext_rename', { slugs: { photos: 'press-photos' } }, [{ slug: 'photos', fields: [{ name: 'gallery', type: 'text' }] }])
+    hosts.push(host)
+    const { payload } = host
+    expect(payload.collections.photos.config.fields.some((f) => 'name' in f && f.name === 'gallery')).toBe(true)
+    const articles = payload.collections.articles.config
+    const hero = articles.fields.find((f) => 'name' in f && f.name === 'heroPhoto') as { relationTo: string }
+    expect(hero.relationTo).toBe('press-photos')
+    const data = await makeJpeg(40, 30)
+    const photo = await payload.create({ collection: 'press-photos' as 'photos', data: { alt: 'x' }, file: { data, mimetype: 'image/jpeg', name: 'renamed.jpg', size: data.length } })
+    const article = await payload.create({ collection: 'articles', data: { title: 'Renamed', heroPhoto: photo.id, _status: 'draft' } as never, draft: true })
+    expect(await refusedPublish(payload, article.id)).toEqual([{ path: 'heroPhoto', message: expect.stringMatching(/has no credit line/) }])
+  })
+
+  it('uses the host’s own upload collection for photos', async () => {
+    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-host-media-'))
+    const host = await startHostApp('ext_media', { photos: { collection: 'media' } }, [
+      { slug: 'media', upload: { staticDir, imageSizes: [{ name: 'small', width: 200 }] }, fields: [{ name: 'alt', type: 'text' }, { name: 'folder', type: 'text' }] },
+    ])
+    hosts.push(host)
+    const { payload } = host
+    expect(Object.keys(payload.collections)).not.toContain('photos')
+    const hero = payload.collections.articles.config.fields.find((f) => 'name' in f && f.name === 'heroPhoto') as { relationTo: string }
+    expect(hero.relationTo).toBe('media')
+
+    const file = await photoWithMetadata({ xmp: { line: 'Agency from the file', creator: 'Jane Roe' } })
+    const media = (await payload.create({
+      collection: 'media' as 'photos',
+      data: { alt: 'Host media', folder: 'news' } as never,
+      file: { data: file, mimetype: 'image/jpeg', name: 'host-media.jpg', size: file.length },
+    })) as unknown as { id: number; folder: string; credit: { line: string; creator: string }; sizes: { small: { filename: string } } }
+    expect(media.folder).toBe('news')
+    expect(media.credit).toMatchObject({ line: 'Agency from the file', creator: 'Jane Roe' })
+    expect(fs.existsSync(path.join(staticDir, media.sizes.small.filename))).toBe(true)
+
+    const article = await payload.create({ collection: 'articles', data: { title: 'Host media story', heroPhoto: media.id, _status: 'draft' } as never, draft: true })
+    expect(await refusedPublish(payload, article.id)).toEqual([{ path: 'heroPhoto', message: expect.stringMatching(/has no kind of credit/) }])
+    await payload.update({ collection: 'media' as 'photos', id: media.id, data: { credit: { kind: 'agency' } } })
+    expect(await refusedPublish(payload, article.id)).toEqual([])
+  })
+})
