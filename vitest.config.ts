@@ -16,6 +16,7 @@ export default defineConfig({
           exclude: ['tests/e2e/**', 'tests/package/**'],
           // Each file boots its own Payload on its own database; two at a time suits a small machine.
           maxWorkers: 2,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -25,6 +26,7 @@ export default defineConfig({
           name: 'package',
           globalSetup: ['./tests/setup/database.ts'],
           include: ['tests/package/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -35,6 +37,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           // One Next.js dev server per file, and Next.js allows one per folder at a time.
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

