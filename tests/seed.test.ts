@@ -42,6 +42,15 @@ describe('demo seed', () => {
     expect(await counts()).toEqual(before)
   })
 
+  it('recognises its photos under another file name (Payload renames a file whose name is taken on disk)', async () => {
+    const before = await counts()
+    const pool = (app.payload.db as unknown as { pool: { query: (sql: string) => Promise<unknown> } }).pool
+    await pool.query("update photos set filename = 'taken-' || filename")
+    expect((await seedDemoNewsroom(app.payload, { withDemoLogins: true })).created).toBe(0)
+    expect(await counts()).toEqual(before)
+    await pool.query("update photos set filename = substr(filename, 7) where filename like 'taken-%'")
+  })
+
   it('publishes one article for the public and keeps the other a draft', async () => {
     const { status, json } = await app.rest.get('/articles?depth=2', { token: null })
     expect(status).toBe(200)

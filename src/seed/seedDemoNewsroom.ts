@@ -48,7 +48,7 @@ async function findIdBy(payload: Payload, req: PayloadRequest, collection: strin
 
 /**
  * Fills an empty database with the demo newsroom. Safe to run on every start and from several
- * processes at once: each item is looked up by its slug (or file name, or e-mail) first, under a
+ * processes at once: each item is looked up by its slug (or alt text, or e-mail) first, under a
  * PostgreSQL advisory lock.
  */
 export async function seedDemoNewsroom(payload: Payload, options: SeedOptions): Promise<SeedResult> {
@@ -108,7 +108,8 @@ export async function seedDemoNewsroom(payload: Payload, options: SeedOptions): 
 
     const photoIds = new Map<string, number>()
     for (const photo of demoPhotos) {
-      const id = await ensure('photos', 'filename', photo.filename, async () => {
+      // Looked up by alt text, not file name: Payload renames a file whose name is taken on disk.
+      const id = await ensure('photos', 'alt', photo.alt, async () => {
         const data = await drawConferenceScene(photo.scene, 1600, 1000, photo.credited ? creditXmp({ line: HANDOUT_CREDIT_LINE }) : undefined)
         return payload.create({
           collection: 'photos',
