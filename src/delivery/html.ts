@@ -5,6 +5,8 @@ import escapeHTML from 'escape-html'
 
 import type { Article, JointStatement, Participant, Photo } from './types.ts'
 
+import { populated } from './types.ts'
+
 import { creditText } from './credit.ts'
 
 const MANNERS: Record<string, string> = {
@@ -15,7 +17,6 @@ const MANNERS: Record<string, string> = {
   'press-conference': 'press conference',
 }
 
-const populated = <T,>(value: unknown): T | undefined => (value && typeof value === 'object' && 'id' in value ? (value as T) : undefined)
 
 /** A photo as a figure whose caption ends with its credit. Every text is escaped. */
 export function photoFigure(photo: Photo, size: 'card' | 'feature' = 'card'): string {

@@ -2,14 +2,14 @@ import type { Country, CreativeWork, GovernmentOrganization, ImageObject, NewsAr
 
 import type { Article, JointStatement, Participant, Photo } from './types.ts'
 
+import { populated } from './types.ts'
+
 import { inventoryBody } from '../gate/lexical.ts'
 import { creditText, wikidataUrl } from './credit.ts'
 
 type Agent = Country | GovernmentOrganization | Organization | Person
 type Author = GovernmentOrganization | Organization | Person
 
-const populated = <T extends { id: number }>(value: unknown): T | undefined =>
-  value && typeof value === 'object' && 'id' in value ? (value as T) : undefined
 
 /** A participant as schema.org sees it: a state is a Country, a ministry a GovernmentOrganization. */
 export function participantToSchema(participant: Participant): Agent {

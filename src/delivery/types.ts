@@ -63,3 +63,7 @@ export interface Article {
   participants?: { participant: Ref<Participant>; role: string }[] | null
   statements?: Ref<JointStatement>[] | null
 }
+
+/** A relationship value when it was populated (an object), not just an id. */
+export const populated = <T,>(value: unknown): T | undefined =>
+  value && typeof value === 'object' && 'id' in value ? (value as T) : undefined
