@@ -71,6 +71,8 @@ export interface Config {
     photos: Photo;
     'joint-statements': JointStatement;
     articles: Article;
+    'article-snapshots': ArticleSnapshot;
+    'webhook-deliveries': WebhookDelivery;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -84,6 +86,8 @@ export interface Config {
     photos: PhotosSelect<false> | PhotosSelect<true>;
     'joint-statements': JointStatementsSelect<false> | JointStatementsSelect<true>;
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
+    'article-snapshots': ArticleSnapshotsSelect<false> | ArticleSnapshotsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -104,6 +108,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      newsroomDeliverWebhook: TaskNewsroomDeliverWebhook;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -372,6 +377,14 @@ export interface Article {
    * Every photo the article shows (hero and body), kept up to date on save.
    */
   photosUsed?: (number | Photo)[] | null;
+  /**
+   * Every participant the article lists or quotes, kept up to date on save.
+   */
+  participantsCited?: (number | Participant)[] | null;
+  /**
+   * Every joint statement the article cites or quotes, kept up to date on save.
+   */
+  statementsCited?: (number | JointStatement)[] | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -406,6 +419,61 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * What readers get for each published article; refreshed on publish and when a photo, participant or statement it shows changes.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "article-snapshots".
+ */
+export interface ArticleSnapshot {
+  id: number;
+  article: number | Article;
+  slug: string;
+  /**
+   * A hash of what is served; changes only when the content does.
+   */
+  etag: string;
+  publishedAt?: string | null;
+  document: string;
+  jsonLd: string;
+  html: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Signed events sent to frontends and CDNs. Failed attempts are retried with increasing waits.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  event: string;
+  /**
+   * The same for every receiver of one event.
+   */
+  eventId: string;
+  url: string;
+  status: 'pending' | 'retrying' | 'delivered' | 'failed';
+  attempts: number;
+  responseStatus?: number | null;
+  lastError?: string | null;
+  deliveredAt?: string | null;
+  /**
+   * The JSON body, as signed.
+   */
+  payload:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -476,7 +544,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'newsroomDeliverWebhook' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -509,7 +577,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'newsroomDeliverWebhook' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -538,6 +606,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'articles';
         value: number | Article;
+      } | null)
+    | ({
+        relationTo: 'article-snapshots';
+        value: number | ArticleSnapshot;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
       } | null)
     | ({
         relationTo: 'users';
@@ -723,9 +799,43 @@ export interface ArticlesSelect<T extends boolean = true> {
   authors?: T;
   tags?: T;
   photosUsed?: T;
+  participantsCited?: T;
+  statementsCited?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "article-snapshots_select".
+ */
+export interface ArticleSnapshotsSelect<T extends boolean = true> {
+  article?: T;
+  slug?: T;
+  etag?: T;
+  publishedAt?: T;
+  document?: T;
+  jsonLd?: T;
+  html?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  event?: T;
+  eventId?: T;
+  url?: T;
+  status?: T;
+  attempts?: T;
+  responseStatus?: T;
+  lastError?: T;
+  deliveredAt?: T;
+  payload?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -832,6 +942,16 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNewsroomDeliverWebhook".
+ */
+export interface TaskNewsroomDeliverWebhook {
+  input: {
+    deliveryId: string;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,4 +1,3 @@
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { evaluatePublish } from '../src/gate/evaluate.ts'
@@ -6,6 +5,7 @@ import { doc, paragraph, quote, upload } from '../src/lexical/build.ts'
 import { resolveOptions } from '../src/plugins/newsroom/options.ts'
 import { createGateFixtures, type GateFixtures } from './helpers/gateFixtures.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
+import { countQueries } from './helpers/queries.ts'
 
 let app: TestApp
 let f: GateFixtures
@@ -18,23 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close()
 })
-
-/** Counts every statement sent to PostgreSQL by any client of this process while `work` runs. */
-async function countQueries(work: () => Promise<unknown>): Promise<{ count: number; statements: string[] }> {
-  const statements: string[] = []
-  const original = pg.Client.prototype.query
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const config = args[0] as string | { text?: string }
-    statements.push(typeof config === 'string' ? config : (config?.text ?? ''))
-    return (original as (...a: unknown[]) => unknown).apply(this, args)
-  } as typeof original
-  try {
-    await work()
-  } finally {
-    pg.Client.prototype.query = original
-  }
-  return { count: statements.length, statements }
-}
 
 /** An article with `n` photos in the body and `n` quotes attributed to the statement. */
 async function articleWith(n: number) {

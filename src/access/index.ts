@@ -30,3 +30,7 @@ export const deleteDraftsOrEditor: Access = ({ req }) => {
 export const editorsOnly: Access = ({ req }) => canPublish(req)
 
 export const adminOnlyField: FieldAccess = ({ req }) => hasRole(req.user, 'admin')
+
+export const adminsOnly: Access = ({ req }) => hasRole(req.user, 'admin')
+
+export const nobody: Access = () => false

@@ -8,7 +8,7 @@ import { hideUnpublishedReferences } from '../hooks/hideUnpublishedReferences.ts
 import { quoteBlock } from '../blocks/QuoteBlock.ts'
 import { slugField } from '../fields/slugField.ts'
 import { editorialAccess, editorialOperationHooks } from './editorial.ts'
-import { recordPhotosUsed } from '../hooks/recordPhotosUsed.ts'
+import { recordReferences } from '../hooks/recordReferences.ts'
 
 export const PARTICIPANT_ROLES = [
   { label: 'Host', value: 'host' },
@@ -35,7 +35,7 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
   defaultSort: '-publishedAt',
   hooks: {
     beforeOperation: editorialOperationHooks,
-    beforeChange: [recordPhotosUsed(options.slugs.photos)],
+    beforeChange: [recordReferences(options.slugs)],
     afterRead: [hideUnpublishedReferences(options.slugs)],
   },
   fields: [
@@ -108,6 +108,22 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
       hasMany: true,
       index: true,
       admin: { readOnly: true, position: 'sidebar', description: 'Every photo the article shows (hero and body), kept up to date on save.' },
+    },
+    {
+      name: 'participantsCited',
+      type: 'relationship',
+      relationTo: options.slugs.participants,
+      hasMany: true,
+      index: true,
+      admin: { readOnly: true, position: 'sidebar', description: 'Every participant the article lists or quotes, kept up to date on save.' },
+    },
+    {
+      name: 'statementsCited',
+      type: 'relationship',
+      relationTo: options.slugs.jointStatements,
+      hasMany: true,
+      index: true,
+      admin: { readOnly: true, position: 'sidebar', description: 'Every joint statement the article cites or quotes, kept up to date on save.' },
     },
   ],
 })

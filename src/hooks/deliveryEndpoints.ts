@@ -1,58 +1,151 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
-import type { Article } from '../delivery/types.ts'
+import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
 
-import { articleBodyToHtml } from '../delivery/html.ts'
-import { articleToJsonLd } from '../delivery/jsonLd.ts'
-import { loadPublishedArticle } from '../delivery/loadPublishedArticle.ts'
+import { ifNoneMatchHits, PRIVATE_NO_STORE, strongEtag } from '../delivery/httpCaching.ts'
+import { ORIGIN_PLACEHOLDER, renderPublishedArticle } from '../delivery/snapshots.ts'
 
-const notFound = (idOrSlug: string) =>
-  Response.json({ errors: [{ message: `No published article “${idOrSlug}”.` }] }, { status: 404 })
+type Representation = 'document' | 'jsonLd' | 'html'
+
+const REPRESENTATIONS: Record<Representation, { column: string; tag: string; contentType: string }> = {
+  document: { column: 'document', tag: 'd', contentType: 'application/json; charset=utf-8' },
+  jsonLd: { column: 'json_ld', tag: 'ld', contentType: 'application/ld+json; charset=utf-8' },
+  html: { column: 'html', tag: 'h', contentType: 'text/html; charset=utf-8' },
+}
+
+/** Marks the plugin's own endpoints, so a request they pass on goes to the next one (Payload's). */
+const DELIVERY_MARK = 'newsroomDelivery'
+
+const notFound = (idOrSlug: string, cacheControl: string) =>
+  Response.json({ errors: [{ message: `No published article “${idOrSlug}”.` }] }, { status: 404, headers: { 'Cache-Control': cacheControl } })
 
 function idOrSlugOf(req: PayloadRequest): string | undefined {
   const value = req.routeParams?.idOrSlug
   return typeof value === 'string' && /^[\p{L}\p{N}-]{1,200}$/u.test(value) ? value : undefined
 }
 
-/** Author names are public as bylines, though user accounts are not. */
-async function authorNames(req: PayloadRequest, usersSlug: string, authors: unknown[] | null | undefined): Promise<string[]> {
-  const ids = (authors ?? []).map((a) => (a && typeof a === 'object' ? (a as { id: unknown }).id : a)).filter((id) => id != null)
-  if (ids.length === 0) return []
-  const { docs } = await req.payload.find({ collection: usersSlug as 'users', where: { id: { in: ids } }, depth: 0, overrideAccess: true, pagination: false, select: { name: true }, req })
-  return docs.map((user) => (user as { name?: string | null }).name).filter((name): name is string => Boolean(name))
+interface SnapshotRow {
+  etag: string
+  body?: string
 }
 
-/** An endpoint that answers for one published article, and 404 for anything else. */
-const forPublishedArticle =
-  (articlesSlug: string, render: (req: PayloadRequest, article: Article) => Promise<Response> | Response): Endpoint['handler'] =>
+interface PostgresDb {
+  pool: { query: (query: { name: string; text: string; values: unknown[] }) => Promise<{ rows: SnapshotRow[] }> }
+  tableNameMap: Map<string, string>
+  schemaName?: string
+}
+
+const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`
+
+/**
+ * One indexed lookup on the snapshot table, by article id or slug, as a prepared statement: the
+ * hash alone (to answer `If-None-Match`) or the hash and one stored representation.
+ */
+async function readSnapshot(req: PayloadRequest, options: ResolvedNewsroomOptions, idOrSlug: string, column: string | null): Promise<SnapshotRow | undefined> {
+  const db = req.payload.db as unknown as PostgresDb
+  const tableName = db.tableNameMap.get(options.slugs.articleSnapshots) ?? options.slugs.articleSnapshots.replace(/-/g, '_')
+  const table = `${db.schemaName && db.schemaName !== 'public' ? `${quoteIdentifier(db.schemaName)}.` : ''}${quoteIdentifier(tableName)}`
+  const byId = /^\d+$/.test(idOrSlug)
+  const { rows } = await db.pool.query({
+    name: `newsroom:${tableName}:${column ?? 'etag'}:${byId ? 'id' : 'slug'}`,
+    text: `select etag${column ? `, ${quoteIdentifier(column)} as body` : ''} from ${table} where ${byId ? 'article_id' : 'slug'} = $1 limit 1`,
+    values: [byId ? Number(idOrSlug) : idOrSlug],
+  })
+  return rows[0]
+}
+
+/** Payload's own endpoint for this path (the next one after the plugin's), if any. */
+function payloadsEndpoint(req: PayloadRequest, path: string): PayloadHandler | undefined {
+  const slug = req.routeParams?.collection
+  const endpoints = typeof slug === 'string' ? req.payload.collections[slug as 'articles']?.config.endpoints : undefined
+  if (!Array.isArray(endpoints)) return undefined
+  return endpoints.find((endpoint) => endpoint.method === 'get' && endpoint.path === path && !endpoint.custom?.[DELIVERY_MARK])?.handler
+}
+
+/**
+ * Reads that are not the plain public one (a signed-in user, or query parameters that shape the
+ * result: depth, select, draft, locale…) go to Payload's own find-by-id, a slug first being turned
+ * into the id the reader may see.
+ */
+async function payloadsOwnRead(req: PayloadRequest, options: ResolvedNewsroomOptions, idOrSlug: string): Promise<Response> {
+  const findByID = payloadsEndpoint(req, '/:id')
+  if (!findByID) return notFound(idOrSlug, PRIVATE_NO_STORE)
+  if (!/^\d+$/.test(idOrSlug)) {
+    const { docs } = await req.payload.find({
+      collection: options.slugs.articles as 'articles',
+      where: { slug: { equals: idOrSlug } },
+      depth: 0,
+      draft: req.query?.draft === 'true',
+      limit: 1,
+      pagination: false,
+      overrideAccess: false,
+      select: {},
+      req,
+    })
+    if (!docs[0]) return notFound(idOrSlug, req.user ? PRIVATE_NO_STORE : options.delivery.cacheControl)
+    req.routeParams = { ...req.routeParams, id: String(docs[0].id) }
+  } else {
+    req.routeParams = { ...req.routeParams, id: idOrSlug }
+  }
+  return findByID(req)
+}
+
+const hasQuery = (req: PayloadRequest) => new URL(req.url ?? 'http://localhost').search.length > 1
+
+/**
+ * A public representation of a published article from its snapshot: one indexed query, a strong
+ * ETag, `304` when the reader already has it. Without a snapshot (an article published before
+ * snapshots existed) the same bytes are rendered from the live data.
+ */
+const serveFromSnapshot =
+  (options: ResolvedNewsroomOptions, representation: Representation): PayloadHandler =>
   async (req) => {
     const idOrSlug = idOrSlugOf(req)
-    if (!idOrSlug) return notFound(String(req.routeParams?.idOrSlug ?? ''))
-    const article = await loadPublishedArticle(req, articlesSlug, idOrSlug)
-    return article ? render(req, article) : notFound(idOrSlug)
+    const { column, tag, contentType } = REPRESENTATIONS[representation]
+    // Looking up the signed-in user is itself a read; what this endpoint serves decides the header.
+    req.responseHeaders?.delete('Cache-Control')
+    const cacheControl = req.user ? PRIVATE_NO_STORE : options.delivery.cacheControl
+
+    if (representation === 'document') {
+      // `/versions`, `/count`, … are Payload's, not slugs.
+      const literal = idOrSlug ? payloadsEndpoint(req, `/${idOrSlug}`) : undefined
+      if (literal) return literal(req)
+      if (!idOrSlug) return notFound(String(req.routeParams?.idOrSlug ?? ''), cacheControl)
+      if (req.user || hasQuery(req)) return payloadsOwnRead(req, options, idOrSlug)
+    }
+    if (!idOrSlug) return notFound(String(req.routeParams?.idOrSlug ?? ''), cacheControl)
+
+    // The JSON-LD holds absolute URLs: with no configured public URL they use the request's origin.
+    const publicURL = options.delivery.publicURL ?? (req.payload.config.serverURL || undefined)
+    const origin = representation === 'jsonLd' && !publicURL ? (req.origin ?? new URL(req.url ?? 'http://localhost').origin) : undefined
+    const headersFor = (etag: string) => ({ ETag: etag, 'Cache-Control': cacheControl })
+
+    const ifNoneMatch = req.headers.get('if-none-match')
+    if (ifNoneMatch) {
+      const current = await readSnapshot(req, options, idOrSlug, null)
+      const etag = current && strongEtag(current.etag, tag, origin)
+      if (etag && ifNoneMatchHits(ifNoneMatch, etag)) return new Response(null, { status: 304, headers: headersFor(etag) })
+    }
+
+    let row = await readSnapshot(req, options, idOrSlug, column)
+    if (!row) {
+      if (representation === 'document') return payloadsOwnRead(req, options, idOrSlug)
+      const live = await renderPublishedArticle(req, options, idOrSlug)
+      if (!live) return notFound(idOrSlug, cacheControl)
+      row = { etag: live.etag, body: live[representation] }
+    }
+    const etag = strongEtag(row.etag, tag, origin)
+    const body = origin ? (row.body ?? '').replaceAll(ORIGIN_PLACEHOLDER, origin) : (row.body ?? '')
+    return new Response(body, { status: 200, headers: { 'Content-Type': contentType, ...headersFor(etag) } })
   }
 
-/** `GET /api/articles/:idOrSlug/jsonld` and `/html`: public, published articles only. */
-export const deliveryEndpoints = (slugs: { articles: string }, usersSlug: string): Endpoint[] => [
-  {
-    path: '/:idOrSlug/jsonld',
-    method: 'get',
-    handler: forPublishedArticle(slugs.articles, async (req, article) => {
-      const origin = new URL(req.url ?? 'http://localhost').origin
-      const jsonLd = articleToJsonLd(article, {
-        origin,
-        url: `${origin}/articles/${article.slug}`,
-        authors: await authorNames(req, usersSlug, article.authors),
-      })
-      return new Response(JSON.stringify(jsonLd), { headers: { 'Content-Type': 'application/ld+json; charset=utf-8' } })
-    }),
-  },
-  {
-    path: '/:idOrSlug/html',
-    method: 'get',
-    handler: forPublishedArticle(
-      slugs.articles,
-      (_req, article) => new Response(articleBodyToHtml(article), { headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
-    ),
-  },
+/**
+ * `GET /api/articles/:idOrSlug` (the article as REST returns it at depth 2), `/:idOrSlug/jsonld`
+ * and `/:idOrSlug/html`, served from published snapshots. They come before Payload's own
+ * endpoints and hand over to them for everything that is not a plain public read.
+ */
+export const deliveryEndpoints = (options: ResolvedNewsroomOptions): Endpoint[] => [
+  { path: '/:idOrSlug/jsonld', method: 'get', handler: serveFromSnapshot(options, 'jsonLd'), custom: { [DELIVERY_MARK]: true } },
+  { path: '/:idOrSlug/html', method: 'get', handler: serveFromSnapshot(options, 'html'), custom: { [DELIVERY_MARK]: true } },
+  { path: '/:idOrSlug', method: 'get', handler: serveFromSnapshot(options, 'document'), custom: { [DELIVERY_MARK]: true } },
 ]

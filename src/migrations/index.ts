@@ -1,5 +1,6 @@
 import * as migration_20261128_010201_initial from './20261128_010201_initial';
 import * as migration_20261128_013126_photo_provenance from './20261128_013126_photo_provenance';
+import * as migration_20261128_035354_serving_at_scale from './20261128_035354_serving_at_scale';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261128_013126_photo_provenance.up,
     down: migration_20261128_013126_photo_provenance.down,
-    name: '20261128_013126_photo_provenance'
+    name: '20261128_013126_photo_provenance',
+  },
+  {
+    up: migration_20261128_035354_serving_at_scale.up,
+    down: migration_20261128_035354_serving_at_scale.down,
+    name: '20261128_035354_serving_at_scale'
   },
 ];

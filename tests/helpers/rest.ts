@@ -30,13 +30,15 @@ export class RestClient {
     return headers
   }
 
-  async request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: `/${string}`, body?: unknown, options: { token?: string | null } = {}) {
+  async request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: `/${string}`, body?: unknown, options: { token?: string | null; headers?: Record<string, string> } = {}) {
     const [pathname = '', query] = path.slice(1).split('?')
     const url = `http://localhost${this.config.routes.api}/${pathname}${query ? `?${query}` : ''}`
     const token = options.token === null ? undefined : (options.token ?? this.token)
+    const headers = this.headers(body, token)
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value)
     const request = new Request(url, {
       method,
-      headers: this.headers(body, token),
+      headers,
       body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
     })
     const response = await this.handlers[method](request, { params: Promise.resolve({ slug: pathname.split('/') }) })
@@ -50,7 +52,7 @@ export class RestClient {
     return { status: response.status, json, text, headers: response.headers }
   }
 
-  get(path: `/${string}`, options?: { token?: string | null }) {
+  get(path: `/${string}`, options?: { token?: string | null; headers?: Record<string, string> }) {
     return this.request('GET', path, undefined, options)
   }
   post(path: `/${string}`, body?: unknown, options?: { token?: string | null }) {
@@ -78,6 +80,6 @@ export class RestClient {
       body: JSON.stringify({ query, variables }),
     })
     const response = await this.graphqlHandler(request)
-    return { status: response.status, json: (await response.json()) as any }
+    return { status: response.status, json: (await response.json()) as any, headers: response.headers }
   }
 }

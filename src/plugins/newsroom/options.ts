@@ -8,6 +8,29 @@ import { BUILT_IN_RULES, type GateSettings } from '../../gate/runGate.ts'
 /** The four content collections the plugin adds. */
 export type NewsroomCollectionKey = 'articles' | 'photos' | 'participants' | 'jointStatements'
 
+/** The collections the plugin keeps for delivery: published snapshots and webhook deliveries. */
+export type NewsroomSystemCollectionKey = 'articleSnapshots' | 'webhookDeliveries'
+
+/** What a webhook event is about. */
+export type WebhookEventName =
+  | 'article.published'
+  | 'article.unpublished'
+  | 'article.deleted'
+  | 'photo.changed'
+  | 'photo.deleted'
+  | 'participant.changed'
+  | 'participant.deleted'
+  | 'joint-statement.changed'
+  | 'joint-statement.deleted'
+
+/** A receiver of webhook events. */
+export interface WebhookEndpoint {
+  /** Where events are POSTed. */
+  url: string
+  /** Only these events are sent to this URL. @default every event */
+  events?: WebhookEventName[]
+}
+
 /**
  * Changes a host app makes to one of the plugin's collections.
  *
@@ -34,7 +57,7 @@ export interface NewsroomPluginOptions {
    * Collection slugs. Change them when the host app already has a collection of that name;
    * the relationships between the plugin's collections follow the new slugs.
    */
-  slugs?: Partial<Record<NewsroomCollectionKey, string>>
+  slugs?: Partial<Record<NewsroomCollectionKey | NewsroomSystemCollectionKey, string>>
   /**
    * The auth collection whose users write articles and carry newsroom roles. When the host has
    * no collection with this slug the plugin adds one; otherwise it adds a `roles` field to it.
@@ -57,6 +80,53 @@ export interface NewsroomPluginOptions {
     staticDir?: string
   }
   /**
+   * How published articles are served: the published snapshot behind `GET /api/articles/:idOrSlug`
+   * (and its `/jsonld` and `/html`), and the HTTP caching headers of public reads.
+   */
+  delivery?: {
+    /**
+     * `Cache-Control` of public, published reads. Shared caches (a CDN) keep them for `s-maxage`
+     * and may serve them stale while revalidating; browsers revalidate with the `ETag` every time.
+     * Anything a signed-in user reads, and every draft, is `private, no-store`.
+     * @default 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400'
+     */
+    cacheControl?: string
+    /**
+     * The public origin used for absolute URLs in JSON-LD, e.g. `https://news.example.org`.
+     * @default the config's `serverURL`, else the origin of each request
+     */
+    publicURL?: string
+  }
+  /**
+   * Signed webhook events on publish, unpublish and delete of articles, and on changes to the
+   * photos, participants and statements that published articles show. Deliveries run on Payload's
+   * jobs queue, are retried with exponential back-off and are recorded in `webhook-deliveries`.
+   */
+  webhooks?: {
+    /** Receivers: URLs, or `{ url, events }` to send only some events. */
+    endpoints?: (string | WebhookEndpoint)[]
+    /**
+     * The HMAC-SHA256 key; each request carries `X-Newsroom-Signature: sha256=<hex digest of the body>`.
+     * Required when there are endpoints.
+     * @default process.env.NEWSROOM_WEBHOOK_SECRET
+     */
+    secret?: string
+    /** Attempts per delivery, the first included. @default 8 */
+    maxAttempts?: number
+    /** Wait before the first retry; each later retry waits twice as long. @default 10_000 (ms) */
+    retryDelayMs?: number
+    /** How long a receiver may take to answer. @default 10_000 (ms) */
+    timeoutMs?: number
+    /** The jobs queue deliveries run on. @default 'newsroom-webhooks' */
+    queue?: string
+    /**
+     * When this server runs the queue (a cron pattern with seconds), or `false` when you run it
+     * yourself (`payload.jobs.run({ queue })`, e.g. from a separate worker).
+     * @default every five seconds (the pattern with seconds: 0,5,10,… of every minute)
+     */
+    autoRun?: string | false
+  }
+  /**
    * Settings of the publish gate: severities per rule id (`'error'`, `'warning'` or `'off'`),
    * extra rules and the wording that marks a credit as a ministry's.
    */
@@ -75,20 +145,46 @@ export interface NewsroomPluginOptions {
   }
 }
 
+export interface ResolvedWebhookOptions {
+  endpoints: Required<WebhookEndpoint>[]
+  secret: string
+  maxAttempts: number
+  retryDelayMs: number
+  timeoutMs: number
+  queue: string
+  autoRun: string | false
+}
+
 export interface ResolvedNewsroomOptions {
   disabled: boolean
-  slugs: Record<NewsroomCollectionKey, CollectionSlug>
+  slugs: Record<NewsroomCollectionKey | NewsroomSystemCollectionKey, CollectionSlug>
   usersSlug: CollectionSlug
   overrides: Partial<Record<NewsroomCollectionKey | 'users', CollectionOverride>>
   photos: { hostCollection?: string; maxFileSize: number; staticDir: string }
   gate: GateSettings & { ministryWording: RegExp[] }
+  delivery: { cacheControl: string; publicURL?: string }
+  webhooks: ResolvedWebhookOptions
 }
 
-export const DEFAULT_SLUGS: Record<NewsroomCollectionKey, string> = {
+export const WEBHOOK_EVENTS: WebhookEventName[] = [
+  'article.published',
+  'article.unpublished',
+  'article.deleted',
+  'photo.changed',
+  'photo.deleted',
+  'participant.changed',
+  'participant.deleted',
+  'joint-statement.changed',
+  'joint-statement.deleted',
+]
+
+export const DEFAULT_SLUGS: Record<NewsroomCollectionKey | NewsroomSystemCollectionKey, string> = {
   articles: 'articles',
   photos: 'photos',
   participants: 'participants',
   jointStatements: 'joint-statements',
+  articleSnapshots: 'article-snapshots',
+  webhookDeliveries: 'webhook-deliveries',
 }
 
 /** Every default lives here, so the rest of the plugin reads resolved values only. */
@@ -100,7 +196,7 @@ export function resolveOptions(options: NewsroomPluginOptions = {}, hostUserSlug
       ...DEFAULT_SLUGS,
       ...options.slugs,
       ...(options.photos?.collection ? { photos: options.photos.collection } : {}),
-    } as Record<NewsroomCollectionKey, CollectionSlug>,
+    } as Record<NewsroomCollectionKey | NewsroomSystemCollectionKey, CollectionSlug>,
     usersSlug: (options.usersSlug ?? hostUserSlug ?? 'users') as CollectionSlug,
     overrides: options.overrides ?? {},
     photos: {
@@ -109,6 +205,53 @@ export function resolveOptions(options: NewsroomPluginOptions = {}, hostUserSlug
       staticDir: options.photos?.staticDir ?? 'media',
     },
     gate: resolveGate(options.gate),
+    delivery: {
+      cacheControl: options.delivery?.cacheControl ?? 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400',
+      publicURL: options.delivery?.publicURL?.replace(/\/+$/, ''),
+    },
+    webhooks: resolveWebhooks(options.webhooks),
+  }
+}
+
+function resolveWebhooks(webhooks: NewsroomPluginOptions['webhooks'] = {}, env: NodeJS.ProcessEnv = process.env): ResolvedWebhookOptions {
+  const endpoints = (webhooks.endpoints ?? []).map((endpoint) => {
+    const { url, events } = typeof endpoint === 'string' ? { url: endpoint, events: undefined } : endpoint
+    let parsed: URL
+    try {
+      parsed = new URL(url)
+    } catch {
+      throw new Error(`newsroomPlugin: webhooks.endpoints has "${url}", which is not a URL.`)
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+      throw new Error(`newsroomPlugin: webhook URL "${url}" must use http or https.`)
+    }
+    for (const event of events ?? []) {
+      if (!WEBHOOK_EVENTS.includes(event)) {
+        throw new Error(`newsroomPlugin: webhook "${url}" asks for the event "${event}", which does not exist. Events: ${WEBHOOK_EVENTS.join(', ')}.`)
+      }
+    }
+    return { url, events: events ?? WEBHOOK_EVENTS }
+  })
+  const secret = webhooks.secret ?? env.NEWSROOM_WEBHOOK_SECRET ?? ''
+  if (endpoints.length > 0 && secret.length < 16) {
+    throw new Error(
+      'newsroomPlugin: webhooks need a signing secret of at least 16 characters: set NEWSROOM_WEBHOOK_SECRET ' +
+        '(or webhooks.secret) so receivers can check that events come from this CMS.',
+    )
+  }
+  const positive = (value: number | undefined, fallback: number, name: string) => {
+    const resolved = value ?? fallback
+    if (!Number.isFinite(resolved) || resolved <= 0) throw new Error(`newsroomPlugin: webhooks.${name} must be a positive number.`)
+    return resolved
+  }
+  return {
+    endpoints,
+    secret,
+    maxAttempts: Math.floor(positive(webhooks.maxAttempts, 8, 'maxAttempts')),
+    retryDelayMs: positive(webhooks.retryDelayMs, 10_000, 'retryDelayMs'),
+    timeoutMs: positive(webhooks.timeoutMs, 10_000, 'timeoutMs'),
+    queue: webhooks.queue ?? 'newsroom-webhooks',
+    autoRun: webhooks.autoRun ?? '*/5 * * * * *',
   }
 }
 

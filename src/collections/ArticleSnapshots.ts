@@ -1,0 +1,32 @@
+import type { CollectionConfig } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
+
+import { nobody, staff } from '../access/index.ts'
+
+/**
+ * The complete public form of each published article, written when it is published and whenever
+ * something it shows changes, so a public read is one indexed lookup. The plugin alone writes it.
+ */
+export const articleSnapshotsCollection = (options: ResolvedNewsroomOptions): CollectionConfig => ({
+  slug: options.slugs.articleSnapshots,
+  labels: { singular: 'Published snapshot', plural: 'Published snapshots' },
+  admin: {
+    group: 'Delivery',
+    useAsTitle: 'slug',
+    defaultColumns: ['slug', 'article', 'etag', 'updatedAt'],
+    description: 'What readers get for each published article; refreshed on publish and when a photo, participant or statement it shows changes.',
+    hidden: ({ user }) => !(user as { roles?: string[] } | null)?.roles?.some((role) => role === 'admin' || role === 'editor'),
+  },
+  access: { read: staff, create: nobody, update: nobody, delete: nobody },
+  fields: [
+    { name: 'article', type: 'relationship', relationTo: options.slugs.articles, required: true, unique: true, index: true, admin: { readOnly: true } },
+    { name: 'slug', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true } },
+    { name: 'etag', type: 'text', required: true, admin: { readOnly: true, description: 'A hash of what is served; changes only when the content does.' } },
+    { name: 'publishedAt', type: 'date', admin: { readOnly: true } },
+    // Stored as serialized text, byte for byte what is served, so a read neither parses nor re-serializes.
+    { name: 'document', type: 'code', required: true, admin: { language: 'json', readOnly: true } },
+    { name: 'jsonLd', type: 'code', required: true, admin: { language: 'json', readOnly: true } },
+    { name: 'html', type: 'code', required: true, admin: { language: 'html', readOnly: true } },
+  ],
+})

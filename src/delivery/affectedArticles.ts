@@ -1,0 +1,36 @@
+import type { PayloadRequest, Where } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
+
+type Id = number | string
+
+/** A document whose change can alter what published articles show. */
+export type ArticleDependency = 'photos' | 'participants' | 'jointStatements'
+
+async function idsOf(req: PayloadRequest, collection: string, where: Where): Promise<Id[]> {
+  const { docs } = await req.payload.find({ collection: collection as 'articles', where, depth: 0, draft: false, overrideAccess: true, pagination: false, select: {}, req })
+  return docs.map((doc) => doc.id)
+}
+
+/**
+ * The published articles whose public form shows the given photo, participant or statement,
+ * directly or one level down (a participant signs a cited statement or issued a photo's credit):
+ * the depth-2 reach of a public read. One query per collection involved, through the indexed
+ * `photosUsed`, `participantsCited` and `statementsCited`.
+ */
+export async function publishedArticlesShowing(req: PayloadRequest, options: ResolvedNewsroomOptions, dependency: ArticleDependency, id: Id): Promise<Id[]> {
+  const { slugs } = options
+  const showing: Where[] = []
+  if (dependency === 'photos') showing.push({ photosUsed: { in: [id] } })
+  if (dependency === 'jointStatements') showing.push({ statementsCited: { in: [id] } })
+  if (dependency === 'participants') {
+    const [statements, photos] = await Promise.all([
+      idsOf(req, slugs.jointStatements, { signatories: { in: [id] } }),
+      idsOf(req, slugs.photos, { 'credit.issuer': { equals: id } }),
+    ])
+    showing.push({ participantsCited: { in: [id] } })
+    if (statements.length) showing.push({ statementsCited: { in: statements } })
+    if (photos.length) showing.push({ photosUsed: { in: photos } })
+  }
+  return idsOf(req, slugs.articles, { and: [{ _status: { equals: 'published' } }, { or: showing }] })
+}

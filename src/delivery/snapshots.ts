@@ -1,0 +1,191 @@
+import type { PayloadRequest } from 'payload'
+
+import { createHash } from 'node:crypto'
+import { createLocalReq } from 'payload'
+
+import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
+import type { Article } from './types.ts'
+
+import { articleBodyToHtml } from './html.ts'
+import { articleToJsonLd } from './jsonLd.ts'
+import { loadPublishedArticle } from './loadPublishedArticle.ts'
+
+type Id = number | string
+
+/**
+ * Stands for the request's origin in a stored JSON-LD when no public URL is configured; the
+ * endpoint puts the origin in its place when serving.
+ */
+export const ORIGIN_PLACEHOLDER = 'https://origin.newsroom.invalid'
+
+/** What a snapshot stores besides its article: the three public representations and their hash. */
+export interface RenderedSnapshot {
+  slug: string
+  etag: string
+  publishedAt: string | null
+  document: string
+  jsonLd: string
+  html: string
+}
+
+/** What happened to one article's public form. `removed`: it is no longer public. */
+export interface SnapshotChange {
+  id: Id
+  slug: string
+  change: 'published' | 'updated' | 'removed'
+}
+
+/**
+ * The public forms of a published article, from the document exactly as an anonymous REST
+ * reader gets it (depth 2). Pure: the same article gives the same bytes and the same hash.
+ */
+export function renderSnapshot(article: Article, authors: string[], publicURL: string | undefined): RenderedSnapshot {
+  const origin = publicURL ?? ORIGIN_PLACEHOLDER
+  const slug = article.slug || String(article.id)
+  const document = JSON.stringify(article)
+  const jsonLd = JSON.stringify(articleToJsonLd(article, { origin, url: `${origin}/articles/${slug}`, authors }))
+  const html = articleBodyToHtml(article)
+  const etag = createHash('sha256').update(document).update('\0').update(jsonLd).update('\0').update(html).digest('base64url').slice(0, 27)
+  return { slug, etag, publishedAt: article.publishedAt ?? null, document, jsonLd, html }
+}
+
+/**
+ * A request that reads as an anonymous reader but inside the caller's transaction, so a snapshot
+ * written in a hook sees the change being saved.
+ */
+async function publicReadInTransaction(req: PayloadRequest): Promise<PayloadRequest> {
+  return createLocalReq({ req: { transactionID: req.transactionID, context: { ...req.context, newsroomSnapshotRead: true } } }, req.payload)
+}
+
+/** Author names are public as bylines, though user accounts are not. One query for all articles. */
+async function authorNamesById(req: PayloadRequest, usersSlug: string, articles: Article[]): Promise<Map<string, string>> {
+  const ids = new Set<Id>()
+  for (const article of articles) {
+    for (const author of article.authors ?? []) {
+      const id = author && typeof author === 'object' ? (author as { id?: Id }).id : (author as Id)
+      if (id != null) ids.add(id)
+    }
+  }
+  if (ids.size === 0) return new Map()
+  const { docs } = await req.payload.find({
+    collection: usersSlug as 'users',
+    where: { id: { in: [...ids] } },
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+    select: { name: true },
+    req,
+  })
+  return new Map(docs.flatMap((user) => ((user as { name?: string | null }).name ? [[String(user.id), (user as { name: string }).name]] : [])))
+}
+
+const namesOf = (article: Article, authors: Map<string, string>): string[] =>
+  (article.authors ?? []).flatMap((author) => authors.get(String(author && typeof author === 'object' ? (author as { id?: Id }).id : author)) ?? [])
+
+interface StoredSnapshot {
+  id: Id
+  article: Id | { id: Id }
+  slug: string
+  etag: string
+}
+
+/**
+ * Brings the snapshots of the given articles in line with what the public may read now: writes
+ * the published ones whose content changed, removes those no longer published. Three reads for
+ * any number of articles (the articles at depth 2 as the public sees them, their authors, the
+ * stored snapshots); writes only where the hash changed. Returns what changed.
+ */
+export async function refreshArticleSnapshots(req: PayloadRequest, options: ResolvedNewsroomOptions, articleIds: Id[]): Promise<SnapshotChange[]> {
+  if (articleIds.length === 0) return []
+  const { payload } = req
+  const ids = [...new Map(articleIds.map((id) => [String(id), id])).values()]
+  const publicURL = options.delivery.publicURL ?? (payload.config.serverURL || undefined)
+
+  const [publicReq, stored] = await Promise.all([
+    publicReadInTransaction(req),
+    payload.find({
+      collection: options.slugs.articleSnapshots as 'article-snapshots',
+      where: { article: { in: ids } },
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+      select: { article: true, slug: true, etag: true },
+      req,
+    }),
+  ])
+  const { docs } = await payload.find({
+    collection: options.slugs.articles as 'articles',
+    where: { id: { in: ids } },
+    depth: 2,
+    draft: false,
+    overrideAccess: false,
+    pagination: false,
+    req: publicReq,
+  })
+  const published = docs as unknown as Article[]
+  const authors = await authorNamesById(req, options.usersSlug, published)
+
+  const storedByArticle = new Map<string, StoredSnapshot>()
+  for (const snapshot of stored.docs as unknown as StoredSnapshot[]) {
+    const articleId = typeof snapshot.article === 'object' ? snapshot.article.id : snapshot.article
+    storedByArticle.set(String(articleId), snapshot)
+  }
+
+  const changes: SnapshotChange[] = []
+  for (const article of published) {
+    const rendered = renderSnapshot(article, namesOf(article, authors), publicURL)
+    const existing = storedByArticle.get(String(article.id))
+    storedByArticle.delete(String(article.id))
+    if (existing && existing.etag === rendered.etag && existing.slug === rendered.slug) continue
+    const data = { ...rendered, article: article.id }
+    if (existing) {
+      await payload.update({ collection: options.slugs.articleSnapshots as 'article-snapshots', id: existing.id, data, depth: 0, overrideAccess: true, req })
+    } else {
+      await payload.create({ collection: options.slugs.articleSnapshots as 'article-snapshots', data, depth: 0, overrideAccess: true, req })
+    }
+    changes.push({ id: article.id, slug: rendered.slug, change: existing ? 'updated' : 'published' })
+  }
+
+  // Asked for, stored, but no longer readable by the public: unpublished or deleted.
+  const gone = [...storedByArticle.values()]
+  if (gone.length > 0) {
+    await payload.delete({
+      collection: options.slugs.articleSnapshots as 'article-snapshots',
+      where: { id: { in: gone.map((snapshot) => snapshot.id) } },
+      overrideAccess: true,
+      req,
+    })
+    for (const [articleId, snapshot] of storedByArticle) changes.push({ id: /^\d+$/.test(articleId) ? Number(articleId) : articleId, slug: snapshot.slug, change: 'removed' })
+  }
+  return changes
+}
+
+/**
+ * Published articles that have no snapshot yet (published before snapshots existed, or while
+ * the plugin was disabled), refreshed in batches. Returns how many were written.
+ */
+export async function backfillArticleSnapshots(req: PayloadRequest, options: ResolvedNewsroomOptions, batchSize = 50): Promise<number> {
+  const { payload } = req
+  const [articles, snapshots] = await Promise.all([
+    payload.find({ collection: options.slugs.articles as 'articles', where: { _status: { equals: 'published' } }, depth: 0, draft: false, overrideAccess: true, pagination: false, select: {}, req }),
+    payload.find({ collection: options.slugs.articleSnapshots as 'article-snapshots', depth: 0, overrideAccess: true, pagination: false, select: { article: true }, req }),
+  ])
+  const covered = new Set(snapshots.docs.map((snapshot) => String(typeof snapshot.article === 'object' ? snapshot.article.id : snapshot.article)))
+  const missing = articles.docs.map((article) => article.id).filter((id) => !covered.has(String(id)))
+  let written = 0
+  for (let start = 0; start < missing.length; start += batchSize) {
+    written += (await refreshArticleSnapshots(req, options, missing.slice(start, start + batchSize))).length
+  }
+  return written
+}
+
+/**
+ * A published article's public forms rendered from the live data, for an article that has no
+ * snapshot yet; the same bytes and hash the snapshot will hold.
+ */
+export async function renderPublishedArticle(req: PayloadRequest, options: ResolvedNewsroomOptions, idOrSlug: string): Promise<RenderedSnapshot | undefined> {
+  const article = await loadPublishedArticle(req, options.slugs.articles, idOrSlug)
+  if (!article) return undefined
+  const authors = await authorNamesById(req, options.usersSlug, [article])
+  return renderSnapshot(article, namesOf(article, authors), options.delivery.publicURL ?? (req.payload.config.serverURL || undefined))
+}

@@ -1,0 +1,102 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
+
+import type { ResolvedNewsroomOptions, WebhookEventName } from '../plugins/newsroom/options.ts'
+
+import { type ArticleDependency, publishedArticlesShowing } from '../delivery/affectedArticles.ts'
+import { refreshArticleSnapshots, type SnapshotChange } from '../delivery/snapshots.ts'
+import { queueWebhookEvent } from '../webhooks/events.ts'
+
+type Id = number | string
+
+/**
+ * Whether the live (published) row is still published. A draft save, autosave included, writes a
+ * version only and leaves the live row alone; an unpublish changes the live row.
+ */
+async function liveRowIsPublished(req: PayloadRequest, collection: string, id: Id): Promise<boolean> {
+  const { docs } = await req.payload.find({
+    collection: collection as 'articles',
+    where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] },
+    depth: 0,
+    draft: false,
+    limit: 1,
+    pagination: false,
+    overrideAccess: true,
+    select: {},
+    req,
+  })
+  return docs.length > 0
+}
+
+async function hasSnapshot(req: PayloadRequest, options: ResolvedNewsroomOptions, articleId: Id): Promise<boolean> {
+  const { totalDocs } = await req.payload.count({ collection: options.slugs.articleSnapshots as 'article-snapshots', where: { article: { equals: articleId } }, overrideAccess: true, req })
+  return totalDocs > 0
+}
+
+/** On every save of an article: publishing writes its snapshot, unpublishing removes it; drafts change nothing public. */
+export const refreshSnapshotOnArticleChange =
+  (options: ResolvedNewsroomOptions): CollectionAfterChangeHook =>
+  async ({ collection, doc, req }) => {
+    if (doc._status !== 'published') {
+      if (await liveRowIsPublished(req, collection.slug, doc.id)) return doc
+      if (!(await hasSnapshot(req, options, doc.id))) return doc
+    }
+    const changes = await refreshArticleSnapshots(req, options, [doc.id])
+    const change = changes[0]
+    if (change) {
+      await queueWebhookEvent(req, options, change.change === 'removed' ? 'article.unpublished' : 'article.published', { collection: collection.slug, id: doc.id, slug: change.slug }, changes)
+    }
+    return doc
+  }
+
+/**
+ * Before an article is deleted: its snapshot goes (the snapshot points at the article's row) and
+ * receivers learn it is gone, in the same transaction as the delete.
+ */
+export const removeSnapshotOnArticleDelete =
+  (options: ResolvedNewsroomOptions): CollectionBeforeDeleteHook =>
+  async ({ collection, id, req }) => {
+    const { docs } = await req.payload.delete({
+      collection: options.slugs.articleSnapshots as 'article-snapshots',
+      where: { article: { equals: id } },
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    const removed: SnapshotChange[] = docs.map((snapshot) => ({ id, slug: String((snapshot as { slug: string }).slug), change: 'removed' }))
+    if (removed.length > 0) await queueWebhookEvent(req, options, 'article.deleted', { collection: collection.slug, id, slug: removed[0]!.slug }, removed)
+  }
+
+const EVENT_PREFIX: Record<ArticleDependency, string> = { photos: 'photo', participants: 'participant', jointStatements: 'joint-statement' }
+
+const affectedKey = (collection: string, id: Id) => `newsroomAffectedArticles:${collection}:${id}`
+
+/**
+ * Photos, participants and statements: when one changes, every published article showing it gets
+ * a fresh snapshot, and receivers hear of the articles whose public form really changed.
+ */
+export function refreshSnapshotsOnDependencyChange(
+  options: ResolvedNewsroomOptions,
+  dependency: ArticleDependency,
+): { afterChange: CollectionAfterChangeHook; beforeDelete: CollectionBeforeDeleteHook; afterDelete: CollectionAfterDeleteHook } {
+  const refreshAndTell = async (req: PayloadRequest, event: WebhookEventName, source: { collection: string; id: Id }, articleIds: Id[]) => {
+    const changes = await refreshArticleSnapshots(req, options, articleIds)
+    if (changes.length > 0) await queueWebhookEvent(req, options, event, source, changes)
+  }
+  return {
+    afterChange: async ({ collection, doc, req }) => {
+      // A draft saved over a published participant or statement changes nothing public.
+      if (doc._status === 'draft' && (await liveRowIsPublished(req, collection.slug, doc.id))) return doc
+      const articleIds = await publishedArticlesShowing(req, options, dependency, doc.id)
+      await refreshAndTell(req, `${EVENT_PREFIX[dependency]}.changed` as WebhookEventName, { collection: collection.slug, id: doc.id }, articleIds)
+      return doc
+    },
+    // The references that lead to the articles are removed with the row, so they are read first.
+    beforeDelete: async ({ collection, context, id, req }) => {
+      context[affectedKey(collection.slug, id)] = await publishedArticlesShowing(req, options, dependency, id)
+    },
+    afterDelete: async ({ collection, context, id, req }) => {
+      const articleIds = (context[affectedKey(collection.slug, id)] as Id[] | undefined) ?? []
+      await refreshAndTell(req, `${EVENT_PREFIX[dependency]}.deleted` as WebhookEventName, { collection: collection.slug, id }, articleIds)
+    },
+  }
+}

@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { doc, paragraph, upload } from '../src/lexical/build.ts'
+import { DRAFT_ARTICLE_SLUG, MINISTRY_SLUG, PUBLISHED_ARTICLE_SLUG, STATEMENT_SLUG } from '../src/seed/demoContent.ts'
+import { startTestApp, type TestApp } from './helpers/payload.ts'
+import { countQueries } from './helpers/queries.ts'
+
+let app: TestApp
+let editor: string
+let articleId: number
+
+const anonymous = { token: null }
+const snapshotOf = async (id: number) =>
+  (await app.payload.find({ collection: 'article-snapshots', where: { article: { equals: id } }, overrideAccess: true, depth: 0 })).docs[0]
+
+beforeAll(async () => {
+  app = await startTestApp('snapshots', { seed: true })
+  editor = await app.rest.login('editor@newsroom.test', 'newsroom-editor')
+  app.rest.token = undefined
+  const { docs } = await app.payload.find({ collection: 'articles', where: { slug: { equals: PUBLISHED_ARTICLE_SLUG } }, depth: 0 })
+  articleId = docs[0]!.id
+})
+
+afterAll(async () => {
+  await app?.close()
+})
+
+describe('published snapshots', () => {
+  it('serve exactly what Payload returns to an anonymous reader, by slug and by id', async () => {
+    const bySlug = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}`, anonymous)
+    const byId = await app.rest.get(`/articles/${articleId}`, anonymous)
+    // Any query parameter hands the read to Payload's own handler: the reference.
+    const payloads = await app.rest.get(`/articles/${articleId}?depth=2`, anonymous)
+    expect(bySlug.status).toBe(200)
+    expect(payloads.status).toBe(200)
+    expect(payloads.headers.get('etag')).toBeNull()
+    expect(bySlug.json).toEqual(payloads.json)
+    expect(byId.text).toBe(bySlug.text)
+    expect(bySlug.json.heroPhoto.credit.issuer.slug).toBe(MINISTRY_SLUG)
+    expect(bySlug.json.statements[0].slug).toBe(STATEMENT_SLUG)
+  })
+
+  it('are read with one SQL query', async () => {
+    const { count, statements } = await countQueries(() => app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}`, anonymous))
+    expect(statements.filter((s) => !/^(begin|commit|rollback)/i.test(s.trim()))).toHaveLength(1)
+    expect(count).toBe(1)
+  })
+
+  it('are not served for drafts, and a draft save of a published article leaves the public version alone', async () => {
+    expect((await app.rest.get(`/articles/${DRAFT_ARTICLE_SLUG}`, anonymous)).status).toBe(404)
+    const before = await snapshotOf(articleId)
+    await app.payload.update({ collection: 'articles', id: articleId, data: { title: 'A working title nobody should see' }, draft: true })
+    const after = await snapshotOf(articleId)
+    expect(after!.etag).toBe(before!.etag)
+    const publicRead = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}`, anonymous)
+    expect(publicRead.json.title).not.toBe('A working title nobody should see')
+  })
+
+  it('are refreshed in every published article showing a photo whose credit changes', async () => {
+    const article = await app.payload.findByID({ collection: 'articles', id: articleId, depth: 0, draft: false })
+    const heroPhotoId = article.heroPhoto as number
+    // A second published article showing the same photo in its body.
+    const second = await app.payload.create({
+      collection: 'articles',
+      data: { title: 'The ministry thanks the delegations', dateline: 'ASTANA', byline: 'Desk', body: doc(paragraph('Thanks were given.'), upload('photos', heroPhotoId)) as never, _status: 'published' },
+      depth: 0,
+    })
+    const beforeFirst = await snapshotOf(articleId)
+    const beforeSecond = await snapshotOf(second.id)
+    expect(beforeSecond).toBeTruthy()
+
+    await app.payload.update({ collection: 'photos', id: heroPhotoId, data: { credit: { line: 'Ministry of Foreign Affairs of Kazakhstan / handout' } } })
+
+    const afterFirst = await snapshotOf(articleId)
+    const afterSecond = await snapshotOf(second.id)
+    expect(afterFirst!.etag).not.toBe(beforeFirst!.etag)
+    expect(afterSecond!.etag).not.toBe(beforeSecond!.etag)
+    const first = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}`, anonymous)
+    expect(first.json.heroPhoto.credit.line).toBe('Ministry of Foreign Affairs of Kazakhstan / handout')
+    const ld = await app.rest.get(`/articles/${second.slug}/jsonld`, anonymous)
+    expect(ld.json.image[0].creditText).toBe('Ministry of Foreign Affairs of Kazakhstan / handout')
+    const html = await app.rest.get(`/articles/${second.slug}/html`, anonymous)
+    expect(html.text).toContain('Ministry of Foreign Affairs of Kazakhstan / handout')
+  })
+
+  it('follow a participant renamed, as a listed participant and as a signatory of a cited statement', async () => {
+    const { docs } = await app.payload.find({ collection: 'participants', where: { slug: { equals: 'russia' } }, depth: 0 })
+    const russia = docs[0]!
+    const before = await snapshotOf(articleId)
+    await app.payload.update({ collection: 'participants', id: russia.id, data: { name: 'The Russian Federation' } })
+    const after = await snapshotOf(articleId)
+    expect(after!.etag).not.toBe(before!.etag)
+    const ld = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}/jsonld`, anonymous)
+    expect(JSON.stringify(ld.json.citation)).toContain('The Russian Federation')
+    await app.payload.update({ collection: 'participants', id: russia.id, data: { name: russia.name } })
+  })
+
+  it('follow a cited statement, and drop it when it is unpublished', async () => {
+    const { docs } = await app.payload.find({ collection: 'joint-statements', where: { slug: { equals: STATEMENT_SLUG } }, depth: 0 })
+    const statement = docs[0]!
+    await app.payload.update({ collection: 'joint-statements', id: statement.id, data: { place: 'Astana, Kazakhstan' } })
+    expect((await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}`, anonymous)).json.statements[0].place).toBe('Astana, Kazakhstan')
+
+    await app.payload.update({ collection: 'joint-statements', id: statement.id, data: { _status: 'draft' } })
+    const read = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}`, anonymous)
+    expect(read.json.statements).toEqual([])
+    expect(read.text).not.toContain(statement.title)
+    await app.payload.update({ collection: 'joint-statements', id: statement.id, data: { _status: 'published' } })
+    expect((await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}`, anonymous)).json.statements).toHaveLength(1)
+  })
+
+  it('go when an article is unpublished or deleted', async () => {
+    const article = await app.payload.create({ collection: 'articles', data: { title: 'Brief item', dateline: 'ASTANA', byline: 'Desk', body: doc(paragraph('Short.')) as never, _status: 'published' }, depth: 0 })
+    expect((await app.rest.get(`/articles/${article.slug}`, anonymous)).status).toBe(200)
+    await app.payload.update({ collection: 'articles', id: article.id, data: { _status: 'draft' } })
+    expect(await snapshotOf(article.id)).toBeUndefined()
+    expect((await app.rest.get(`/articles/${article.slug}`, anonymous)).status).toBe(404)
+    expect((await app.rest.get(`/articles/${article.id}`, anonymous)).status).toBe(404)
+
+    await app.payload.update({ collection: 'articles', id: article.id, data: { _status: 'published' } })
+    expect(await snapshotOf(article.id)).toBeTruthy()
+    await app.payload.delete({ collection: 'articles', id: article.id })
+    expect(await snapshotOf(article.id)).toBeUndefined()
+    expect((await app.rest.get(`/articles/${article.slug}`, anonymous)).status).toBe(404)
+  })
+
+  it('are written for published articles that lack one when the app starts', async () => {
+    await app.payload.delete({ collection: 'article-snapshots', where: { article: { equals: articleId } }, overrideAccess: true })
+    // Without a snapshot the public read falls back to live data, with the same bytes and ETag.
+    const live = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}/jsonld`, anonymous)
+    expect(live.status).toBe(200)
+    const { backfillArticleSnapshots } = await import('../src/delivery/snapshots.ts')
+    const { resolveOptions } = await import('../src/plugins/newsroom/options.ts')
+    const { createLocalReq } = await import('payload')
+    expect(await backfillArticleSnapshots(await createLocalReq({}, app.payload), resolveOptions())).toBe(1)
+    const fromSnapshot = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}/jsonld`, anonymous)
+    expect(fromSnapshot.headers.get('etag')).toBe(live.headers.get('etag'))
+    expect(fromSnapshot.text).toBe(live.text)
+  })
+
+  it('keep the plugin’s writes to itself: nobody creates or edits a snapshot through the API', async () => {
+    const attempt = await app.rest.post('/article-snapshots', { article: articleId, slug: 'forged', etag: 'x', document: '{}', jsonLd: '{}', html: '' }, { token: editor })
+    expect(attempt.status).toBe(403)
+    expect((await app.rest.get('/article-snapshots', anonymous)).status).toBe(403)
+  })
+})
+
+describe('HTTP caching', () => {
+  const paths = () => [`/articles/${PUBLISHED_ARTICLE_SLUG}`, `/articles/${articleId}`, `/articles/${PUBLISHED_ARTICLE_SLUG}/jsonld`, `/articles/${PUBLISHED_ARTICLE_SLUG}/html`] as const
+
+  it('gives published reads a strong ETag and a Cache-Control for shared caches', async () => {
+    for (const path of paths()) {
+      const response = await app.rest.get(path, anonymous)
+      expect(response.status, path).toBe(200)
+      expect(response.headers.get('etag'), path).toMatch(/^"[\w-]+"$/)
+      expect(response.headers.get('cache-control'), path).toBe('public, max-age=0, s-maxage=300, stale-while-revalidate=86400')
+    }
+    const tags = await Promise.all(paths().map(async (path) => (await app.rest.get(path, anonymous)).headers.get('etag')))
+    // Same article, different representations: different tags; by id and by slug: the same.
+    expect(tags[0]).toBe(tags[1])
+    expect(new Set(tags).size).toBe(3)
+  })
+
+  it('answers a matching If-None-Match with 304 and no body, after one small query', async () => {
+    for (const path of paths()) {
+      const first = await app.rest.get(path, anonymous)
+      const etag = first.headers.get('etag')!
+      const { result: revalidated, count } = await countQueries(() => app.rest.get(path, { ...anonymous, headers: { 'If-None-Match': etag } }))
+      expect(revalidated.status, path).toBe(304)
+      expect(revalidated.text).toBe('')
+      expect(revalidated.headers.get('etag')).toBe(etag)
+      expect(count).toBe(1)
+      expect((await app.rest.get(path, { ...anonymous, headers: { 'If-None-Match': `"stale", W/${etag}` } })).status).toBe(304)
+      expect((await app.rest.get(path, { ...anonymous, headers: { 'If-None-Match': '"stale"' } })).status).toBe(200)
+    }
+  })
+
+  it('changes the ETag when the article changes, so a stale copy is sent again in full', async () => {
+    const before = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}`, anonymous)
+    await app.payload.update({ collection: 'articles', id: articleId, data: { summary: 'The talks end after six years.', _status: 'published' } })
+    const after = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}`, { ...anonymous, headers: { 'If-None-Match': before.headers.get('etag')! } })
+    expect(after.status).toBe(200)
+    expect(after.json.summary).toBe('The talks end after six years.')
+    expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'))
+  })
+
+  it('makes whatever a signed-in user reads private, no-store, drafts included', async () => {
+    const reads = [
+      `/articles/${articleId}`,
+      `/articles/${PUBLISHED_ARTICLE_SLUG}`,
+      `/articles/${DRAFT_ARTICLE_SLUG}?draft=true`,
+      `/articles?where[slug][equals]=${DRAFT_ARTICLE_SLUG}&draft=true`,
+      `/articles/${PUBLISHED_ARTICLE_SLUG}/jsonld`,
+      '/photos',
+      '/participants',
+      '/users/me',
+    ] as const
+    for (const path of reads) {
+      const response = await app.rest.get(path as `/${string}`, { token: editor })
+      expect(response.status, path).toBe(200)
+      expect(response.headers.get('cache-control'), path).toBe('private, no-store')
+    }
+    const draft = await app.rest.get(`/articles/${DRAFT_ARTICLE_SLUG}?draft=true`, { token: editor })
+    expect(draft.json.slug).toBe(DRAFT_ARTICLE_SLUG)
+    const graphql = await app.rest.graphql(`{ Articles(draft: true) { docs { id title } } }`, undefined, { token: editor })
+    expect(graphql.headers.get('cache-control')).toBe('private, no-store')
+  })
+
+  it('lets anonymous list reads be cached, and never shows them a draft', async () => {
+    const list = await app.rest.get(`/articles?draft=true`, anonymous)
+    expect(list.status).toBe(200)
+    expect(list.headers.get('cache-control')).toMatch(/^public/)
+    expect(list.json.docs.map((d: { slug: string }) => d.slug)).not.toContain(DRAFT_ARTICLE_SLUG)
+  })
+
+  it('leaves Payload’s own routes under the collection to Payload', async () => {
+    expect((await app.rest.get('/articles/count', anonymous)).json.totalDocs).toBeGreaterThan(0)
+    const versions = await app.rest.get(`/articles/versions?limit=1`, { token: editor })
+    expect(versions.status).toBe(200)
+    expect(versions.json.docs).toHaveLength(1)
+  })
+})

@@ -1,0 +1,243 @@
+import type { Payload } from 'payload'
+
+import { createHmac } from 'node:crypto'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+
+import { doc, paragraph, upload } from '../src/lexical/build.ts'
+import { resolveOptions } from '../src/plugins/newsroom/options.ts'
+import { verifyWebhookSignature } from '../src/webhooks/signature.ts'
+import { createGateFixtures, type GateFixtures } from './helpers/gateFixtures.ts'
+import { startHostApp } from './helpers/hostApp.ts'
+
+const SECRET = 'a-webhook-secret-for-the-tests'
+const QUEUE = 'newsroom-webhooks'
+
+interface Received {
+  headers: http.IncomingHttpHeaders
+  body: string
+}
+
+/** A receiver on loopback that records each POST and answers with the next status it is given (200 when none). */
+async function startReceiver() {
+  const received: Received[] = []
+  const statuses: number[] = []
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => {
+      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') })
+      response.statusCode = statuses.shift() ?? 200
+      response.end('ok')
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return { url: `http://127.0.0.1:${port}/hooks`, received, statuses, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
+}
+
+/** A port nothing listens on: bound, then closed. */
+async function deadUrl(): Promise<string> {
+  const server = http.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return `http://127.0.0.1:${port}/down`
+}
+
+let receiver: Awaited<ReturnType<typeof startReceiver>>
+let down: string
+let app: Awaited<ReturnType<typeof startHostApp>>
+let payload: Payload
+let f: GateFixtures
+
+beforeAll(async () => {
+  receiver = await startReceiver()
+  down = await deadUrl()
+  // Payload logs every failed attempt with the whole job at error level; the tests check the records instead.
+  app = await startHostApp('webhooks', {
+    webhooks: {
+      endpoints: [receiver.url, { url: down, events: ['article.deleted'] }],
+      secret: SECRET,
+      maxAttempts: 3,
+      retryDelayMs: 400,
+      timeoutMs: 2000,
+      autoRun: false,
+    },
+  }, [], { logLevel: 'fatal' })
+  payload = app.payload
+  f = await createGateFixtures(payload)
+})
+
+afterAll(async () => {
+  await app?.close()
+  await receiver?.close()
+})
+
+beforeEach(async () => {
+  // Deliveries of earlier tests are sent first, so each test sees its own.
+  await payload.jobs.run({ queue: QUEUE })
+  await payload.delete({ collection: 'webhook-deliveries', where: { id: { exists: true } }, overrideAccess: true })
+  receiver.received.length = 0
+  receiver.statuses.length = 0
+})
+
+const deliveries = async (url = receiver.url) =>
+  (await payload.find({ collection: 'webhook-deliveries', where: { url: { equals: url } }, overrideAccess: true, sort: 'id', pagination: false })).docs
+
+const publishArticle = (title: string, extra: Record<string, unknown> = {}) =>
+  payload.create({ collection: 'articles', data: { title, dateline: 'ASTANA', byline: 'Desk', body: doc(paragraph('Text.')) as never, _status: 'published', ...extra } as never, depth: 0 })
+
+describe('publish webhooks', () => {
+  it('POST a signed event naming the article once its publish is committed, from the jobs queue', async () => {
+    const article = await publishArticle('Talks end in Astana')
+    // Publishing only records and queues the delivery; nothing is sent yet.
+    expect(receiver.received).toHaveLength(0)
+    const [pending] = await deliveries()
+    expect(pending).toMatchObject({ event: 'article.published', status: 'pending', attempts: 0 })
+
+    await payload.jobs.run({ queue: QUEUE })
+    expect(receiver.received).toHaveLength(1)
+    const { headers, body } = receiver.received[0]!
+    // The signature is recomputed here from the raw body, independently of the plugin's code.
+    const expected = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`
+    expect(headers['x-newsroom-signature']).toBe(expected)
+    expect(verifyWebhookSignature(body, headers['x-newsroom-signature'] as string, SECRET)).toBe(true)
+    expect(verifyWebhookSignature(body.replace('"article.published"', '"article.deleted"'), headers['x-newsroom-signature'] as string, SECRET)).toBe(false)
+    expect(verifyWebhookSignature(body, headers['x-newsroom-signature'] as string, 'another-secret-of-some-length')).toBe(false)
+    expect(headers['content-type']).toBe('application/json')
+    expect(headers['x-newsroom-event']).toBe('article.published')
+
+    const event = JSON.parse(body)
+    expect(event).toMatchObject({
+      event: 'article.published',
+      source: { collection: 'articles', id: article.id, slug: article.slug },
+      articles: [{ id: article.id, slug: article.slug, change: 'published', path: `/api/articles/${article.slug}` }],
+    })
+    expect(event.id).toMatch(/^[0-9a-f-]{36}$/)
+    expect(Date.parse(event.occurredAt)).not.toBeNaN()
+
+    const [delivered] = await deliveries()
+    expect(delivered).toMatchObject({ status: 'delivered', attempts: 1, responseStatus: 200, lastError: null })
+    expect(delivered!.deliveredAt).toBeTruthy()
+  })
+
+  it('tell receivers of unpublish and delete, each only the events it asked for', async () => {
+    const article = await publishArticle('Short-lived item')
+    await payload.update({ collection: 'articles', id: article.id, data: { _status: 'draft' } })
+    await payload.update({ collection: 'articles', id: article.id, data: { _status: 'published' } })
+    await payload.delete({ collection: 'articles', id: article.id })
+    expect((await deliveries()).map((d) => d.event)).toEqual(['article.published', 'article.unpublished', 'article.published', 'article.deleted'])
+    // The second receiver asked for deletions only.
+    expect((await deliveries(down)).map((d) => d.event)).toEqual(['article.deleted'])
+
+    await payload.jobs.run({ queue: QUEUE })
+    // The queue runs jobs side by side: the order of arrival is not the order of events.
+    const events = [...receiver.received]
+      .sort((a, b) => Number(a.headers['x-newsroom-delivery']) - Number(b.headers['x-newsroom-delivery']))
+      .map((r) => JSON.parse(r.body))
+    expect(events.map((e) => [e.event, e.articles[0].change])).toEqual([
+      ['article.published', 'published'],
+      ['article.unpublished', 'removed'],
+      ['article.published', 'published'],
+      ['article.deleted', 'removed'],
+    ])
+  })
+
+  it('name every published article a photo credit change touches', async () => {
+    const photo = await f.photo()
+    const first = await publishArticle('First use', { heroPhoto: photo.id })
+    const second = await publishArticle('Second use', { body: doc(paragraph('Text.'), upload('photos', photo.id)) as never })
+    await payload.jobs.run({ queue: QUEUE })
+    receiver.received.length = 0
+
+    await payload.update({ collection: 'photos', id: photo.id, data: { credit: { line: 'Ministry of Foreign Affairs / handout' } } })
+    await payload.jobs.run({ queue: QUEUE })
+    expect(receiver.received).toHaveLength(1)
+    const event = JSON.parse(receiver.received[0]!.body)
+    expect(event.event).toBe('photo.changed')
+    expect(event.source).toMatchObject({ collection: 'photos', id: photo.id })
+    expect(event.articles.map((a: { slug: string }) => a.slug).sort()).toEqual([first.slug, second.slug].sort())
+
+    // A photo no published article shows concerns no reader: nothing is sent.
+    const unused = await f.photo()
+    await payload.update({ collection: 'photos', id: unused.id, data: { credit: { line: 'Ministry of Foreign Affairs / handout' } } })
+    await payload.jobs.run({ queue: QUEUE })
+    expect(receiver.received).toHaveLength(1)
+    expect((await deliveries()).filter((d) => d.event === 'photo.changed')).toHaveLength(1)
+  })
+
+  it('send nothing for a publish the gate refuses', async () => {
+    const uncredited = await f.photo({ credit: { line: '', kind: null, issuer: null } })
+    await expect(publishArticle('Refused', { heroPhoto: uncredited.id })).rejects.toThrow()
+    expect(await deliveries()).toHaveLength(0)
+  })
+
+  it('retry a failing receiver with growing waits, recording each attempt', async () => {
+    receiver.statuses.push(500)
+    await publishArticle('Retried')
+    await payload.jobs.run({ queue: QUEUE })
+    let [delivery] = await deliveries()
+    expect(delivery).toMatchObject({ status: 'retrying', attempts: 1, responseStatus: 500, lastError: 'The receiver answered HTTP 500.' })
+
+    // Before the back-off has passed, the queue leaves it alone.
+    await payload.jobs.run({ queue: QUEUE })
+    expect((await deliveries())[0]!.attempts).toBe(1)
+
+    await new Promise((resolve) => setTimeout(resolve, 900))
+    await payload.jobs.run({ queue: QUEUE })
+    ;[delivery] = await deliveries()
+    expect(delivery).toMatchObject({ status: 'delivered', attempts: 2, responseStatus: 200, lastError: null })
+    expect(receiver.received).toHaveLength(2)
+    expect(receiver.received.map((r) => r.headers['x-newsroom-attempt'])).toEqual(['1', '2'])
+    // Both attempts carry the same event, signed the same way.
+    expect(receiver.received[0]!.body).toBe(receiver.received[1]!.body)
+  })
+
+  it('let a publish succeed at once while a receiver is down, and give up after the last attempt', async () => {
+    const article = await publishArticle('Published while the receiver is down')
+    await payload.delete({ collection: 'articles', id: article.id })
+    const started = Date.now()
+    const [delivery] = await deliveries(down)
+    expect(delivery).toMatchObject({ event: 'article.deleted', status: 'pending' })
+    expect(Date.now() - started).toBeLessThan(5000)
+
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      await payload.jobs.run({ queue: QUEUE })
+      const [current] = await deliveries(down)
+      expect(current!.attempts).toBe(attempt)
+      expect(current!.lastError).toMatch(/Could not reach the receiver: ECONNREFUSED/)
+      expect(current!.status).toBe(attempt < 3 ? 'retrying' : 'failed')
+      // Back-off: 400 ms, then 800 ms.
+      await new Promise((resolve) => setTimeout(resolve, 400 * 2 ** (attempt - 1) + 200))
+    }
+    await payload.jobs.run({ queue: QUEUE })
+    expect((await deliveries(down))[0]!.attempts).toBe(3)
+  })
+
+  it('are listed for admins only', async () => {
+    await publishArticle('Listed')
+    const admin = await payload.create({ collection: 'users', data: { email: 'admin@webhooks.test', password: 'admin-password', roles: ['admin'] }, overrideAccess: true })
+    const editor = await payload.create({ collection: 'users', data: { email: 'editor@webhooks.test', password: 'editor-password', roles: ['editor'] }, overrideAccess: true })
+    expect((await payload.find({ collection: 'webhook-deliveries', user: admin, overrideAccess: false })).totalDocs).toBeGreaterThan(0)
+    await expect(payload.find({ collection: 'webhook-deliveries', user: editor, overrideAccess: false })).rejects.toThrow(/not allowed/)
+  })
+})
+
+describe('webhook options', () => {
+  it('refuse receivers without a signing secret, bad URLs and unknown events', () => {
+    const previous = process.env.NEWSROOM_WEBHOOK_SECRET
+    delete process.env.NEWSROOM_WEBHOOK_SECRET
+    try {
+      expect(() => resolveOptions({ webhooks: { endpoints: ['https://cdn.example.org/purge'] } })).toThrow(/NEWSROOM_WEBHOOK_SECRET/)
+      expect(() => resolveOptions({ webhooks: { endpoints: ['not a url'], secret: SECRET } })).toThrow(/not a URL/)
+      expect(() => resolveOptions({ webhooks: { endpoints: [{ url: 'https://x.example', events: ['article.exploded' as never] }], secret: SECRET } })).toThrow(/article.exploded/)
+      process.env.NEWSROOM_WEBHOOK_SECRET = SECRET
+      expect(resolveOptions({ webhooks: { endpoints: ['https://cdn.example.org/purge'] } }).webhooks.secret).toBe(SECRET)
+    } finally {
+      if (previous === undefined) delete process.env.NEWSROOM_WEBHOOK_SECRET
+      else process.env.NEWSROOM_WEBHOOK_SECRET = previous
+    }
+  })
+})
