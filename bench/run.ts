@@ -1,0 +1,29 @@
+/**
+ * Every benchmark, one after the other, each in its own process (each starts its own database):
+ *
+ *   npm run bench              # full sizes; the read benchmark builds and starts the production server
+ *   npm run bench -- --smoke   # tiny sizes, only to check that the harnesses run
+ *   npm run bench -- read publish   # some of them
+ */
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const all = { metadata: 'metadataImport.ts', read: 'read.ts', publish: 'publish.ts', archive: 'archive.ts' } as const
+const flags = process.argv.slice(2).filter((arg) => arg.startsWith('--'))
+const named = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
+const unknown = named.filter((name) => !(name in all))
+if (unknown.length) {
+  console.error(`Unknown benchmark ${unknown.join(', ')}. Known: ${Object.keys(all).join(', ')}.`)
+  process.exit(2)
+}
+const chosen = (named.length ? named : Object.keys(all)) as (keyof typeof all)[]
+for (const name of chosen) {
+  console.log(`\n=== ${name} ${flags.join(' ')}`)
+  const { status } = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, all[name]), ...flags], { stdio: 'inherit' })
+  if (status !== 0) {
+    console.error(`benchmark ${name} failed (exit ${status})`)
+    process.exit(status ?? 1)
+  }
+}
