@@ -174,6 +174,7 @@ async function inProcess(payload: Payload, config: Parameters<typeof REST_GET>[0
   const snapshot = await restGet(`articles/${plugin.article.slug}`)
   if (snapshot.status !== 200 || JSON.parse(snapshot.body).photosUsed.length !== 10) throw new Error(`the public read answered ${snapshot.status}`)
   const etag = snapshot.etag
+  console.log(`the article's REST document: ${(Buffer.byteLength(snapshot.body) / 1024).toFixed(1)} KiB`)
 
   const bySlug = (collection: string, slug: string, extra: Record<string, unknown>) => () =>
     payload.find({ collection: collection as 'articles', where: { slug: { equals: slug } }, depth: 2, limit: 1, overrideAccess: false, ...extra })
@@ -190,13 +191,13 @@ async function inProcess(payload: Payload, config: Parameters<typeof REST_GET>[0
   }
   const results = await interleaved(cases, rounds, warmup)
   await floorClient.end()
-  return { results, article: plugin.article }
+  return { results, article: plugin.article, documentKiB: +(Buffer.byteLength(snapshot.body) / 1024).toFixed(1) }
 }
 
 async function main() {
   const database = await benchDatabase('read')
   const { payload, config, mediaDir } = await startBenchPayload(database.uri)
-  const { results, article } = await inProcess(payload, config, database.uri)
+  const { results, article, documentKiB } = await inProcess(payload, config, database.uri)
 
   const name = (key: string) => Object.keys(results).find((k) => k.startsWith(key))!
   const get = (key: string): Summary => results[name(key)]!
@@ -250,7 +251,7 @@ async function main() {
   console.log('\nRatios:')
   console.table(ratios)
 
-  writeResult('read', { benchmark: 'read', date: new Date().toISOString(), machine: machine(), rounds, warmup, inProcess: results, http: { server: smoke ? 'in-process' : 'production', connections, seconds: httpSeconds, results: httpResults }, ratios })
+  writeResult('read', { benchmark: 'read', date: new Date().toISOString(), machine: machine(), documentKiB, rounds, warmup, inProcess: results, http: { server: smoke ? 'in-process' : 'production', connections, seconds: httpSeconds, results: httpResults }, ratios })
 
   await stopPayload(payload)
   fs.rmSync(mediaDir, { recursive: true, force: true })

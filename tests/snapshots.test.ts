@@ -220,3 +220,72 @@ describe('HTTP caching', () => {
     expect(versions.json.docs).toHaveLength(1)
   })
 })
+
+describe('archive reads', () => {
+  it('list the newest published articles citing a participant, a page at a time, without drafts', async () => {
+    const { docs } = await app.payload.find({ collection: 'participants', where: { slug: { equals: 'iran' } }, depth: 0 })
+    const iran = docs[0]!
+    const made = []
+    for (let i = 0; i < 5; i += 1) {
+      made.push(
+        await app.payload.create({
+          collection: 'articles',
+          data: {
+            title: `Iran item ${i}`,
+            dateline: 'TEHRAN',
+            byline: 'Desk',
+            body: doc(paragraph('Text.')) as never,
+            participants: [{ participant: iran.id, role: 'party' }],
+            publishedAt: new Date(Date.UTC(2030, 0, 1 + i)).toISOString(),
+            _status: 'published',
+          },
+          depth: 0,
+        }),
+      )
+    }
+    await app.payload.create({
+      collection: 'articles',
+      data: { title: 'Iran draft', dateline: 'TEHRAN', byline: 'Desk', body: doc(paragraph('Text.')) as never, participants: [{ participant: iran.id, role: 'party' }], _status: 'draft' },
+      draft: true,
+    })
+
+    const first = await app.rest.get(`/participants/iran/articles?limit=2`, anonymous)
+    expect(first.status).toBe(200)
+    expect(first.headers.get('cache-control')).toMatch(/^public/)
+    expect(first.json.participant).toMatchObject({ id: iran.id, slug: 'iran' })
+    expect(first.json.docs.map((d: { title: string }) => d.title)).toEqual(['Iran item 4', 'Iran item 3'])
+    expect(first.json.hasNextPage).toBe(true)
+    const second = await app.rest.get(`/participants/${iran.id}/articles?limit=2&cursor=${first.json.nextCursor}`, anonymous)
+    expect(second.json.docs.map((d: { title: string }) => d.title)).toEqual(['Iran item 2', 'Iran item 1'])
+
+    // Every published article citing Iran, page after page, none twice, no draft.
+    const seen: string[] = []
+    let cursor: string | null = null
+    do {
+      const page: { json: { docs: { title: string }[]; nextCursor: string | null } } = await app.rest.get(`/participants/iran/articles?limit=3${cursor ? `&cursor=${cursor}` : ''}`, anonymous)
+      seen.push(...page.json.docs.map((d) => d.title))
+      cursor = page.json.nextCursor
+    } while (cursor)
+    expect(new Set(seen).size).toBe(seen.length)
+    expect(seen).not.toContain('Iran draft')
+    expect(seen).toEqual(expect.arrayContaining(made.map((a) => a.title)))
+    const viaPayload = await app.payload.find({ collection: 'articles', where: { and: [{ _status: { equals: 'published' } }, { participantsCited: { in: [iran.id] } }] }, pagination: false, depth: 0 })
+    expect(seen.length).toBe(viaPayload.docs.length)
+  })
+
+  it('answer clear errors for a bad page request or an unknown participant', async () => {
+    expect((await app.rest.get('/participants/iran/articles?limit=0', anonymous)).status).toBe(400)
+    expect((await app.rest.get('/participants/iran/articles?limit=1000', anonymous)).status).toBe(400)
+    expect((await app.rest.get('/participants/iran/articles?cursor=garbage', anonymous)).status).toBe(400)
+    expect((await app.rest.get('/participants/nobody-at-all/articles', anonymous)).status).toBe(404)
+  })
+
+  it('check hidden references once per list, not once per article', async () => {
+    const { statements, result } = await countQueries(() => app.rest.get(`/articles?depth=0&limit=10`, anonymous))
+    expect(result.json.docs.length).toBeGreaterThan(5)
+    // Each listed article names participants; their status is looked up for the whole page at once.
+    const lookups = (table: string) => statements.filter((sql) => sql.includes(`from "${table}"`)).length
+    expect(lookups('participants')).toBe(1)
+    expect(lookups('joint_statements')).toBeLessThanOrEqual(1)
+  })
+})

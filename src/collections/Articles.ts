@@ -33,6 +33,8 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
     maxPerDoc: 100,
   },
   defaultSort: '-publishedAt',
+  // The public listing: published articles, newest first, without reading past the drafts.
+  indexes: [{ fields: ['_status', 'publishedAt'] }],
   hooks: {
     beforeOperation: editorialOperationHooks,
     beforeChange: [recordReferences(options.slugs)],

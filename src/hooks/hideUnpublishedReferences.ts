@@ -1,4 +1,4 @@
-import type { CollectionAfterReadHook } from 'payload'
+import type { CollectionAfterReadHook, PayloadRequest } from 'payload'
 
 import { isStaff } from '../access/index.ts'
 
@@ -35,11 +35,59 @@ function bodyReferences(body: unknown): Row[] {
   return blocks
 }
 
+interface Batch {
+  ids: Set<string>
+  published: Promise<Set<string>>
+}
+
+/** Lookups of one request waiting to be sent together, per collection. */
+const pendingBatches = new WeakMap<PayloadRequest, Map<string, Batch>>()
+
+/**
+ * Which of these ids are published. The articles of one list are read side by side, so their
+ * lookups are gathered until the next turn of the event loop and sent as one query per collection
+ * (rather than one per article).
+ */
+function publishedAmong(req: PayloadRequest, collection: string, ids: Set<string>): Promise<Set<string>> {
+  if (ids.size === 0) return Promise.resolve(new Set())
+  let batches = pendingBatches.get(req)
+  if (!batches) {
+    batches = new Map()
+    pendingBatches.set(req, batches)
+  }
+  let batch = batches.get(collection)
+  if (!batch) {
+    const waiting = new Set<string>()
+    const forRequest = batches
+    const published = new Promise<Set<string>>((resolve, reject) => {
+      setImmediate(() => {
+        forRequest.delete(collection)
+        req.payload
+          .find({
+            collection: collection as 'participants',
+            where: { and: [{ id: { in: [...waiting].map((id) => (/^\d+$/.test(id) ? Number(id) : id)) } }, { _status: { equals: 'published' } }] },
+            depth: 0,
+            limit: 0,
+            pagination: false,
+            overrideAccess: true,
+            select: {},
+            req,
+          })
+          .then(({ docs }) => resolve(new Set(docs.map((doc) => String(doc.id)))), reject)
+      })
+    })
+    batch = { ids: waiting, published }
+    batches.set(collection, batch)
+  }
+  for (const id of ids) batch.ids.add(id)
+  return batch.published
+}
+
 /**
  * A published article may cite a participant or statement that is a draft (it was unpublished
  * later). Readers outside the desk must not learn of it: its id is removed from `statements`,
- * `participants` and quote attributions. Two queries at most, none when every reference was
- * populated (populated means readable).
+ * `participants` and quote attributions. Two queries at most for a whole list, none when every
+ * reference was populated (populated means readable).
  */
 export const hideUnpublishedReferences =
   (slugs: { participants: string; jointStatements: string }): CollectionAfterReadHook =>
@@ -69,23 +117,9 @@ export const hideUnpublishedReferences =
     }
     if (participantIds.size === 0 && statementIds.size === 0) return doc
 
-    const publishedIds = async (collection: string, ids: Set<string>) => {
-      if (ids.size === 0) return new Set<string>()
-      const { docs } = await req.payload.find({
-        collection: collection as 'participants',
-        where: { and: [{ id: { in: [...ids].map((id) => (/^\d+$/.test(id) ? Number(id) : id)) } }, { _status: { equals: 'published' } }] },
-        depth: 0,
-        limit: 0,
-        pagination: false,
-        overrideAccess: true,
-        select: {},
-        req,
-      })
-      return new Set(docs.map((d) => String(d.id)))
-    }
     const [visibleParticipants, visibleStatements] = await Promise.all([
-      publishedIds(slugs.participants, participantIds),
-      publishedIds(slugs.jointStatements, statementIds),
+      publishedAmong(req, slugs.participants, participantIds),
+      publishedAmong(req, slugs.jointStatements, statementIds),
     ])
     const visible = (id: unknown, ids: Set<string>, published: Set<string>) => {
       const raw = unpopulated(id)

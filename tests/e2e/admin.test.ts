@@ -110,6 +110,32 @@ describe.runIf(enabled)('admin in a real browser', () => {
     }
   }, 600_000)
 
+  it('serves the article published in the admin from its snapshot, with ETag and 304, and lists the snapshot under Delivery', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    try {
+      // Published through the admin by the test above.
+      const first = await fetch(`${server.url}/api/articles/${DRAFT_ARTICLE_SLUG}`)
+      expect(first.status).toBe(200)
+      expect(((await first.json()) as { slug: string }).slug).toBe(DRAFT_ARTICLE_SLUG)
+      const etag = first.headers.get('etag')
+      expect(etag).toMatch(/^"[\w-]+"$/)
+      expect(first.headers.get('cache-control')).toMatch(/^public, .*s-maxage=\d+/)
+      const revalidated = await fetch(`${server.url}/api/articles/${DRAFT_ARTICLE_SLUG}`, { headers: { 'If-None-Match': etag! } })
+      expect(revalidated.status).toBe(304)
+
+      await logIn(page, 'editor@newsroom.test', 'newsroom-editor')
+      await page.goto(`${server.url}/admin/collections/article-snapshots`, { waitUntil: 'domcontentloaded', timeout: 180_000 })
+      await page.getByText(DRAFT_ARTICLE_SLUG).first().waitFor({ timeout: 120_000 })
+      await expect(page.getByText(PUBLISHED_ARTICLE_SLUG).count()).resolves.toBeGreaterThan(0)
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'admin-snapshots.png') })
+    } catch (error) {
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'admin-snapshots-failure.png') }).catch(() => {})
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- server log ---\n${server.log().slice(-3000)}`)
+    } finally {
+      await page.close()
+    }
+  }, 400_000)
+
   it('shows the demo article page with the credit line under each photo and the JSON-LD', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1800 } })
     try {

@@ -14,6 +14,7 @@ import type { GateTarget } from '../../gate/types.ts'
 
 import { deliveryEndpoints } from '../../hooks/deliveryEndpoints.ts'
 import { enforcePublishGate } from '../../hooks/enforcePublishGate.ts'
+import { participantArticlesEndpoint } from '../../hooks/participantArticlesEndpoint.ts'
 import { refreshSnapshotOnArticleChange, refreshSnapshotsOnDependencyChange, removeSnapshotOnArticleDelete } from '../../hooks/keepSnapshotsCurrent.ts'
 import { makeFirstUserAdmin } from '../../hooks/makeFirstUserAdmin.ts'
 import { preflightEndpoint } from '../../hooks/preflightEndpoint.ts'
@@ -22,6 +23,7 @@ import { setPublishedAt } from '../../hooks/setPublishedAt.ts'
 import { deliverWebhookTask } from '../../webhooks/deliverWebhook.ts'
 import { applyOverride, mergeHooks } from './applyOverride.ts'
 import { COMPONENT_PATHS } from './componentPaths.ts'
+import { withArticleTextIndexes } from './databaseIndexes.ts'
 import { type NewsroomCollectionKey, type NewsroomPluginOptions, type ResolvedNewsroomOptions, resolveOptions } from './options.ts'
 
 export type { CollectionOverride, NewsroomCollectionKey, NewsroomPluginOptions, WebhookEndpoint, WebhookEventName } from './options.ts'
@@ -106,6 +108,7 @@ function withPublishGate(collection: CollectionConfig, target: GateTarget, optio
 function withBehaviour(collection: CollectionConfig, key: NewsroomCollectionKey, options: ResolvedNewsroomOptions): CollectionConfig {
   if (options.disabled || key === 'photos') return collection
   const gated = withPublishGate(collection, key, options)
+  if (key === 'participants') return { ...gated, endpoints: [participantArticlesEndpoint(options), ...(Array.isArray(gated.endpoints) ? gated.endpoints : [])] }
   if (key !== 'articles') return gated
   // The public reads come first: they hand over to Payload's own endpoints for everything else.
   return { ...gated, endpoints: [...deliveryEndpoints(options), ...(Array.isArray(gated.endpoints) ? gated.endpoints : [])] }
@@ -177,6 +180,7 @@ export const newsroomPlugin =
     return {
       ...config,
       admin: { ...config.admin, user: config.admin?.user ?? options.usersSlug },
+      db: withArticleTextIndexes(config.db, options.slugs.articles),
       collections: withNewsroomUsers([...host, ...added, ...system.map((collection) => withCacheHeaders(collection, options, false))], options),
       jobs: withWebhookJobs(config.jobs, options),
       onInit: async (payload) => {
