@@ -48,7 +48,7 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
   },
   hooks: {
     // Refusing what is not a photo is a safety check, so it stays on even when the plugin is disabled.
-    beforeOperation: [rejectNonImageUploads({ maxFileSize: options.photos.maxFileSize }), protectPublishedCredits(options.slugs.articles)],
+    beforeOperation: [rejectNonImageUploads({ maxFileSize: options.photos.maxFileSize, maxPixels: options.photos.maxPixels }), protectPublishedCredits(options.slugs.articles)],
     ...(options.disabled ? {} : { beforeChange: [importEmbeddedCredit(options)], afterChange: [writeCreditIntoDerivatives] }),
   },
   endpoints: options.disabled ? [] : [creditsReportEndpoint(options.slugs)],
@@ -57,6 +57,12 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif'],
     adminThumbnail: 'thumbnail',
     focalPoint: true,
+    // Served as what they are, never sniffed into something a browser would run.
+    modifyResponseHeaders: ({ headers }) => {
+      headers.set('X-Content-Type-Options', 'nosniff')
+      headers.set('Content-Security-Policy', "default-src 'none'; sandbox")
+      return headers
+    },
     imageSizes: [
       { name: 'thumbnail', width: 400, height: 300, position: 'attention', withoutEnlargement: false },
       { name: 'card', width: 800, withoutEnlargement: true },

@@ -24,10 +24,9 @@ export async function publishedArticlesShowing(req: PayloadRequest, options: Res
   if (dependency === 'photos') showing.push({ photosUsed: { in: [id] } })
   if (dependency === 'jointStatements') showing.push({ statementsCited: { in: [id] } })
   if (dependency === 'participants') {
-    const [statements, photos] = await Promise.all([
-      idsOf(req, slugs.jointStatements, { signatories: { in: [id] } }),
-      idsOf(req, slugs.photos, { 'credit.issuer': { equals: id } }),
-    ])
+    // One after the other: inside a transaction they share one connection.
+    const statements = await idsOf(req, slugs.jointStatements, { signatories: { in: [id] } })
+    const photos = await idsOf(req, slugs.photos, { 'credit.issuer': { equals: id } })
     showing.push({ participantsCited: { in: [id] } })
     if (statements.length) showing.push({ statementsCited: { in: statements } })
     if (photos.length) showing.push({ photosUsed: { in: photos } })

@@ -117,10 +117,9 @@ export const hideUnpublishedReferences =
     }
     if (participantIds.size === 0 && statementIds.size === 0) return doc
 
-    const [visibleParticipants, visibleStatements] = await Promise.all([
-      publishedAmong(req, slugs.participants, participantIds),
-      publishedAmong(req, slugs.jointStatements, statementIds),
-    ])
+    // One after the other (inside a transaction they share a connection); every article of a list still joins the same batch.
+    const visibleParticipants = await publishedAmong(req, slugs.participants, participantIds)
+    const visibleStatements = await publishedAmong(req, slugs.jointStatements, statementIds)
     const visible = (id: unknown, ids: Set<string>, published: Set<string>) => {
       const raw = unpopulated(id)
       return raw === undefined || !ids.has(String(raw)) || published.has(String(raw))

@@ -13,7 +13,12 @@ import { createTestDatabase } from './database.ts'
 import { RestClient } from './rest.ts'
 
 /** A host app of its own (not the demo config) with the plugin set up with `options`. */
-export async function startHostApp(label: string, options: NewsroomPluginOptions, hostCollections: CollectionConfig[] = [], { logLevel = 'warn' }: { logLevel?: 'warn' | 'fatal' } = {}) {
+export async function startHostApp(
+  label: string,
+  options: NewsroomPluginOptions,
+  hostCollections: CollectionConfig[] = [],
+  { logLevel = 'warn', logDestination }: { logLevel?: 'info' | 'warn' | 'fatal'; logDestination?: NodeJS.WritableStream } = {},
+) {
   const database = await createTestDatabase(label)
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), `newsroom-host-${label}-`))
   const config = await buildConfig({
@@ -21,7 +26,7 @@ export async function startHostApp(label: string, options: NewsroomPluginOptions
     db: postgresAdapter({ pool: { connectionString: database.uri } }),
     editor: lexicalEditor(),
     sharp,
-    logger: { options: { level: logLevel } },
+    logger: logDestination ? { options: { level: logLevel }, destination: logDestination as never } : { options: { level: logLevel } },
     collections: hostCollections,
     plugins: [newsroomPlugin({ ...options, photos: { staticDir: mediaDir, ...options.photos } })],
   })

@@ -10,6 +10,7 @@ import { photosCollection } from '../../collections/Photos.ts'
 import { rolesField, usersCollection } from '../../collections/Users.ts'
 import { webhookDeliveriesCollection } from '../../collections/WebhookDeliveries.ts'
 import { backfillArticleSnapshots } from '../../delivery/snapshots.ts'
+import { removeOrphanedPhotoFiles } from '../../photos/orphanedFiles.ts'
 import type { GateTarget } from '../../gate/types.ts'
 
 import { deliveryEndpoints } from '../../hooks/deliveryEndpoints.ts'
@@ -24,11 +25,14 @@ import { deliverWebhookTask } from '../../webhooks/deliverWebhook.ts'
 import { applyOverride, mergeHooks } from './applyOverride.ts'
 import { COMPONENT_PATHS } from './componentPaths.ts'
 import { withArticleTextIndexes } from './databaseIndexes.ts'
+import { answerDatabaseOutage, surviveDatabaseRestarts } from './databaseOutages.ts'
 import { type NewsroomCollectionKey, type NewsroomPluginOptions, type ResolvedNewsroomOptions, resolveOptions } from './options.ts'
 
 export type { CollectionOverride, NewsroomCollectionKey, NewsroomPluginOptions, WebhookEndpoint, WebhookEventName } from './options.ts'
 export type { WebhookEvent } from '../../webhooks/events.ts'
 export { signWebhookBody, verifyWebhookSignature } from '../../webhooks/signature.ts'
+export { removeOrphanedPhotoFiles } from '../../photos/orphanedFiles.ts'
+export { isDatabaseUnavailable } from './databaseOutages.ts'
 export type { Finding, GateContext, GateReport, GateRule, GateTarget, RuleFinding, Severity, SeveritySetting } from '../../gate/types.ts'
 export { BUILT_IN_RULES } from '../../gate/runGate.ts'
 export { DEFAULT_MINISTRY_WORDING } from '../../gate/ministryWording.ts'
@@ -183,9 +187,15 @@ export const newsroomPlugin =
       db: withArticleTextIndexes(config.db, options.slugs.articles),
       collections: withNewsroomUsers([...host, ...added, ...system.map((collection) => withCacheHeaders(collection, options, false))], options),
       jobs: withWebhookJobs(config.jobs, options),
+      hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), answerDatabaseOutage] },
       onInit: async (payload) => {
+        surviveDatabaseRestarts(payload)
         await config.onInit?.(payload)
         if (options.disabled) return
+        // Files left by uploads that never got their row (the database failed in between).
+        await removeOrphanedPhotoFiles(payload, options.slugs.photos).catch((error: unknown) =>
+          payload.logger.warn({ err: error, msg: 'newsroomPlugin: could not look for photo files without a row.' }),
+        )
         // Articles published before snapshots existed get theirs; a failure is logged, never fatal.
         try {
           const written = await backfillArticleSnapshots(await createLocalReq({}, payload), options)

@@ -76,6 +76,12 @@ export interface NewsroomPluginOptions {
     collection?: string
     /** Largest accepted upload, in bytes. @default 25 MiB */
     maxFileSize?: number
+    /**
+     * Most pixels (width × height) an upload may have; larger ones are refused before any decoding,
+     * so a small file claiming enormous dimensions cannot exhaust the server's memory.
+     * @default 120 million (about 13,400 × 9,000)
+     */
+    maxPixels?: number
     /** Where uploaded files are stored on disk (Payload's `staticDir`). @default 'media' */
     staticDir?: string
   }
@@ -160,7 +166,7 @@ export interface ResolvedNewsroomOptions {
   slugs: Record<NewsroomCollectionKey | NewsroomSystemCollectionKey, CollectionSlug>
   usersSlug: CollectionSlug
   overrides: Partial<Record<NewsroomCollectionKey | 'users', CollectionOverride>>
-  photos: { hostCollection?: string; maxFileSize: number; staticDir: string }
+  photos: { hostCollection?: string; maxFileSize: number; maxPixels: number; staticDir: string }
   gate: GateSettings & { ministryWording: RegExp[] }
   delivery: { cacheControl: string; publicURL?: string }
   webhooks: ResolvedWebhookOptions
@@ -202,6 +208,7 @@ export function resolveOptions(options: NewsroomPluginOptions = {}, hostUserSlug
     photos: {
       hostCollection: options.photos?.collection,
       maxFileSize: options.photos?.maxFileSize ?? 25 * 1024 * 1024,
+      maxPixels: options.photos?.maxPixels ?? 120_000_000,
       staticDir: options.photos?.staticDir ?? 'media',
     },
     gate: resolveGate(options.gate),

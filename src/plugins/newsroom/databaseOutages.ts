@@ -1,0 +1,54 @@
+import type { AfterErrorHook, Payload } from 'payload'
+
+/** SQLSTATE classes and codes that mean "the server is not there", not "the query is wrong". */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03', '53300'])
+const UNAVAILABLE_MESSAGES = /Connection terminated|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error|connect ECONNREFUSED|timeout exceeded when trying to connect/i
+
+/** Whether an error (or anything in its chain of causes) says the database cannot be reached. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>()
+  let current: unknown = error
+  while (current && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current)
+    const { code, message, cause, errors } = current as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown }
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true
+    // AggregateError (several addresses refused) carries its causes in `errors`.
+    if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner))) return true
+    current = cause
+  }
+  return false
+}
+
+export const RETRY_AFTER_SECONDS = 5
+
+/**
+ * While the database is away, API requests get `503 Service Unavailable` with `Retry-After` and a
+ * message saying so, instead of a bare 500; clients and load balancers know to try again.
+ */
+export const answerDatabaseOutage: AfterErrorHook = ({ error, req }) => {
+  if (!isDatabaseUnavailable(error)) return
+  req.responseHeaders ??= new Headers()
+  req.responseHeaders.set('Retry-After', String(RETRY_AFTER_SECONDS))
+  req.responseHeaders.set('Cache-Control', 'no-store')
+  return {
+    status: 503,
+    response: { errors: [{ message: 'The database is unavailable at the moment; nothing was changed. Try again in a few seconds.' }] },
+  }
+}
+
+/**
+ * node-postgres reports a connection the server closes (a restart, a failover) as an `error` event:
+ * on the pool for an idle connection, on the connection itself for one that is checked out (in a
+ * transaction) between two queries. An `error` event nobody listens to ends the whole process, so
+ * both are logged instead; the pool opens new connections once the server is back, and the query
+ * or transaction that was using the connection fails on its own with a clear error.
+ */
+export function surviveDatabaseRestarts(payload: Payload): void {
+  type Emitter = { on: (event: string, listener: (value: never) => void) => void }
+  const pool = (payload.db as unknown as { pool?: Emitter }).pool
+  if (!pool || typeof pool.on !== 'function') return
+  const log = (error: Error) => payload.logger.warn(`Database connection lost (${error.message}); new connections will be opened when it is back.`)
+  pool.on('error', log)
+  pool.on('connect', (client: Emitter) => client.on('error', log))
+}
