@@ -4,6 +4,7 @@ import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
 
 import { ifNoneMatchHits, PRIVATE_NO_STORE, strongEtag } from '../delivery/httpCaching.ts'
 import { ORIGIN_PLACEHOLDER, renderPublishedArticle } from '../delivery/snapshots.ts'
+import { type PostgresAdapterTables, qualified, tableNameOf } from '../db/tableNames.ts'
 
 type Representation = 'document' | 'jsonLd' | 'html'
 
@@ -29,10 +30,8 @@ interface SnapshotRow {
   body?: string
 }
 
-interface PostgresDb {
+interface PostgresDb extends PostgresAdapterTables {
   pool: { query: (query: { name: string; text: string; values: unknown[] }) => Promise<{ rows: SnapshotRow[] }> }
-  tableNameMap: Map<string, string>
-  schemaName?: string
 }
 
 const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`
@@ -43,8 +42,8 @@ const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`
  */
 async function readSnapshot(req: PayloadRequest, options: ResolvedNewsroomOptions, idOrSlug: string, column: string | null): Promise<SnapshotRow | undefined> {
   const db = req.payload.db as unknown as PostgresDb
-  const tableName = db.tableNameMap.get(options.slugs.articleSnapshots) ?? options.slugs.articleSnapshots.replace(/-/g, '_')
-  const table = `${db.schemaName && db.schemaName !== 'public' ? `${quoteIdentifier(db.schemaName)}.` : ''}${quoteIdentifier(tableName)}`
+  const tableName = tableNameOf(db, options.slugs.articleSnapshots)
+  const table = qualified(db, tableName)
   const byId = /^\d+$/.test(idOrSlug)
   const { rows } = await db.pool.query({
     name: `newsroom:${tableName}:${column ?? 'etag'}:${byId ? 'id' : 'slug'}`,

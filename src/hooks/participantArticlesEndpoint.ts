@@ -2,12 +2,11 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
 
+import { type PostgresAdapterTables, qualified, tableNameOf } from '../db/tableNames.ts'
 import { PRIVATE_NO_STORE } from '../delivery/httpCaching.ts'
 
-interface PostgresDb {
+interface PostgresDb extends PostgresAdapterTables {
   pool: { query: (query: { name: string; text: string; values: unknown[] }) => Promise<{ rows: ArticleRow[] }> }
-  tableNameMap: Map<string, string>
-  schemaName?: string
 }
 
 interface ArticleRow {
@@ -44,15 +43,14 @@ const MAX_LIMIT = 100
  */
 async function newestCiting(req: PayloadRequest, options: ResolvedNewsroomOptions, participantId: number | string, after: Cursor | null, limit: number): Promise<ArticleRow[]> {
   const db = req.payload.db as unknown as PostgresDb
-  const schema = db.schemaName && db.schemaName !== 'public' ? `${quote(db.schemaName)}.` : ''
-  const articles = db.tableNameMap.get(options.slugs.articles) ?? options.slugs.articles.replace(/-/g, '_')
-  const participants = db.tableNameMap.get(options.slugs.participants) ?? options.slugs.participants.replace(/-/g, '_')
+  const articles = tableNameOf(db, options.slugs.articles)
+  const participants = tableNameOf(db, options.slugs.participants)
   const { rows } = await db.pool.query({
     name: `newsroom:${articles}:citing:${participants}`,
     text:
-      `select a.id, a.slug, a.title, a.summary, a.dateline, a.published_at from ${schema}${quote(articles)} a ` +
+      `select a.id, a.slug, a.title, a.summary, a.dateline, a.published_at from ${qualified(db, articles)} a ` +
       `where a._status = 'published' and ($2::timestamptz is null or a.published_at < $2 or (a.published_at = $2 and a.id < $4)) ` +
-      `and exists (select 1 from ${schema}${quote(`${articles}_rels`)} r where r.parent_id = a.id and r.path = 'participantsCited' and r.${quote(`${participants}_id`)} = $1) ` +
+      `and exists (select 1 from ${qualified(db, `${articles}_rels`)} r where r.parent_id = a.id and r.path = 'participantsCited' and r.${quote(`${participants}_id`)} = $1) ` +
       `order by a.published_at desc, a.id desc limit $3`,
     values: [participantId, after?.publishedAt ?? null, limit, after?.id ?? null],
   })

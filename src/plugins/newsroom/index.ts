@@ -14,6 +14,7 @@ import { removeOrphanedPhotoFiles } from '../../photos/orphanedFiles.ts'
 import type { GateTarget } from '../../gate/types.ts'
 
 import { deliveryEndpoints } from '../../hooks/deliveryEndpoints.ts'
+import { enforceEditPrecondition } from '../../hooks/enforceEditPrecondition.ts'
 import { enforcePublishGate } from '../../hooks/enforcePublishGate.ts'
 import { participantArticlesEndpoint } from '../../hooks/participantArticlesEndpoint.ts'
 import { refreshSnapshotOnArticleChange, refreshSnapshotsOnDependencyChange, removeSnapshotOnArticleDelete } from '../../hooks/keepSnapshotsCurrent.ts'
@@ -102,7 +103,7 @@ function withPublishGate(collection: CollectionConfig, target: GateTarget, optio
       ...collection.fields,
     ],
     hooks: mergeHooks(
-      { beforeChange: [...(target === 'articles' ? [setPublishedAt] : []), enforcePublishGate(target, options)] },
+      { beforeChange: [enforceEditPrecondition, ...(target === 'articles' ? [setPublishedAt] : []), enforcePublishGate(target, options)] },
       collection.hooks,
     ),
     endpoints: [...(Array.isArray(collection.endpoints) ? collection.endpoints : []), preflightEndpoint(target, collection.slug, options)],
