@@ -138,18 +138,32 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
 /** Payload's REST route handler behind a plain Node server: the smoke run's stand-in for `npm start`. */
 async function inProcessServer(config: Parameters<typeof REST_GET>[0]): Promise<{ origin: string; stop: () => Promise<void> }> {
   const handler = REST_GET(config)
-  const server = http.createServer(async (request, response) => {
+  // Requests still being answered when the load stops are awaited before Payload shuts down.
+  const inFlight = new Set<Promise<void>>()
+  const server = http.createServer((request, response) => {
+    const answering = answer(request, response).finally(() => inFlight.delete(answering))
+    inFlight.add(answering)
+  })
+  const answer = async (request: http.IncomingMessage, response: http.ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     const headers = new Headers()
     for (const [name, value] of Object.entries(request.headers)) if (typeof value === 'string') headers.set(name, value)
     const slug = url.pathname.replace(/^\/api\//, '').split('/')
-    const answer = await handler(new Request(url, { headers }), { params: Promise.resolve({ slug }) })
-    response.writeHead(answer.status, Object.fromEntries(answer.headers))
-    response.end(Buffer.from(await answer.arrayBuffer()))
-  })
+    const answered = await handler(new Request(url, { headers }), { params: Promise.resolve({ slug }) })
+    response.writeHead(answered.status, Object.fromEntries(answered.headers))
+    response.end(Buffer.from(await answered.arrayBuffer()))
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  return { origin: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) }
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeAllConnections()
+      await Promise.allSettled([...inFlight])
+      await closed
+    },
+  }
 }
 
 async function inProcess(payload: Payload, config: Parameters<typeof REST_GET>[0], databaseUri: string) {
