@@ -27,6 +27,7 @@ import { applyOverride, mergeHooks } from './applyOverride.ts'
 import { COMPONENT_PATHS } from './componentPaths.ts'
 import { withArticleTextIndexes } from './databaseIndexes.ts'
 import { answerDatabaseOutage, surviveDatabaseRestarts } from './databaseOutages.ts'
+import { runJobQueuesExclusively } from './exclusiveJobRuns.ts'
 import { type NewsroomCollectionKey, type NewsroomPluginOptions, type ResolvedNewsroomOptions, resolveOptions } from './options.ts'
 
 export type { CollectionOverride, NewsroomCollectionKey, NewsroomPluginOptions, WebhookEndpoint, WebhookEventName } from './options.ts'
@@ -191,6 +192,7 @@ export const newsroomPlugin =
       hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), answerDatabaseOutage] },
       onInit: async (payload) => {
         surviveDatabaseRestarts(payload)
+        runJobQueuesExclusively(payload)
         await config.onInit?.(payload)
         if (options.disabled) return
         // Files left by uploads that never got their row (the database failed in between).
