@@ -9,6 +9,7 @@ import { quoteBlock } from '../blocks/QuoteBlock.ts'
 import { slugField } from '../fields/slugField.ts'
 import { editorialAccess, editorialOperationHooks } from './editorial.ts'
 import { recordReferences } from '../hooks/recordReferences.ts'
+import { nullListsAreEmpty, rejectMalformedRichText } from '../hooks/checkIncomingShapes.ts'
 
 export const PARTICIPANT_ROLES = [
   { label: 'Host', value: 'host' },
@@ -36,7 +37,7 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
   // The public listing: published articles, newest first, without reading past the drafts.
   indexes: [{ fields: ['_status', 'publishedAt'] }],
   hooks: {
-    beforeOperation: editorialOperationHooks,
+    beforeOperation: [rejectMalformedRichText(['body']), nullListsAreEmpty, ...editorialOperationHooks],
     beforeChange: [recordReferences(options.slugs)],
     afterRead: [hideUnpublishedReferences(options.slugs)],
   },

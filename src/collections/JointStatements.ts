@@ -6,6 +6,7 @@ import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
 
 import { slugField } from '../fields/slugField.ts'
 import { editorialAccess, editorialOperationHooks } from './editorial.ts'
+import { nullListsAreEmpty, rejectMalformedRichText } from '../hooks/checkIncomingShapes.ts'
 
 /** A statement issued jointly by several participants; quotations can be checked against its text. */
 export const jointStatementsCollection = (options: ResolvedNewsroomOptions): CollectionConfig => ({
@@ -18,7 +19,7 @@ export const jointStatementsCollection = (options: ResolvedNewsroomOptions): Col
     description: 'Statements issued jointly by states or organisations, kept with their full text so quotations can be checked against it.',
   },
   access: editorialAccess,
-  hooks: { beforeOperation: editorialOperationHooks },
+  hooks: { beforeOperation: [rejectMalformedRichText(['text']), nullListsAreEmpty, ...editorialOperationHooks] },
   versions: { drafts: true, maxPerDoc: 50 },
   fields: [
     { name: 'title', type: 'text', required: true },

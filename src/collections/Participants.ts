@@ -6,6 +6,7 @@ import { countryField } from '../fields/countryField.ts'
 import { slugField } from '../fields/slugField.ts'
 import { editorialAccess, editorialOperationHooks } from './editorial.ts'
 import { wikidataField } from '../fields/wikidataField.ts'
+import { nullListsAreEmpty } from '../hooks/checkIncomingShapes.ts'
 
 export const PARTICIPANT_KINDS = [
   { label: 'State', value: 'state' },
@@ -30,7 +31,7 @@ export const participantsCollection = (options: ResolvedNewsroomOptions): Collec
     description: 'States, governments, ministries, organisations and people that statements, quotes and photo credits are attributed to.',
   },
   access: editorialAccess,
-  hooks: { beforeOperation: editorialOperationHooks },
+  hooks: { beforeOperation: [nullListsAreEmpty, ...editorialOperationHooks] },
   versions: { drafts: true, maxPerDoc: 50 },
   fields: [
     { name: 'name', type: 'text', required: true, index: true },

@@ -19,10 +19,14 @@ export interface BodyInventory {
 
 /** Plain text of a node and its descendants. */
 export function nodeText(node: LexicalNode): string {
+  if (!node || typeof node !== 'object') return ''
   if (typeof node.text === 'string') return node.text
   if (node.type === 'linebreak') return '\n'
-  return (node.children ?? []).map(nodeText).join('')
+  return childrenOf(node).map(nodeText).join('')
 }
+
+/** A node's children, or none when what is stored there is not a list (a malformed body). */
+const childrenOf = (node: LexicalNode): LexicalNode[] => (Array.isArray(node.children) ? node.children : [])
 
 const rootOf = (value: unknown): LexicalNode | undefined => {
   const root = (value as { root?: unknown } | null | undefined)?.root
@@ -33,7 +37,7 @@ const rootOf = (value: unknown): LexicalNode | undefined => {
 export function richTextToPlain(value: unknown): string {
   const root = rootOf(value)
   if (!root) return ''
-  return (root.children ?? []).map(nodeText).filter((text) => text.trim() !== '').join('\n\n')
+  return childrenOf(root).map(nodeText).filter((text) => text.trim() !== '').join('\n\n')
 }
 
 /** Walks the body once; `position` counts uploads and blocks in reading order. */
@@ -62,12 +66,12 @@ export function inventoryBody(value: unknown): BodyInventory {
       case 'listitem':
         inventory.paragraphs.push(nodeText(node))
         // list items may nest lists
-        for (const child of node.children ?? []) if (child.type === 'list') visit(child)
+        for (const child of childrenOf(node)) if (child?.type === 'list') visit(child)
         return
       default:
-        for (const child of node.children ?? []) visit(child)
+        for (const child of childrenOf(node)) visit(child)
     }
   }
-  for (const child of root.children ?? []) visit(child)
+  for (const child of childrenOf(root)) visit(child)
   return inventory
 }

@@ -12,6 +12,7 @@ import type {
 } from './types.ts'
 
 import { findPhotoUses, idOf } from './articlePhotos.ts'
+import { storableIds } from '../db/ids.ts'
 import { inventoryBody, richTextToPlain } from './lexical.ts'
 
 type Id = number | string
@@ -22,7 +23,8 @@ const key = (id: Id) => String(id)
 async function loadByIds<T extends { id: Id }>(req: PayloadRequest, collection: string, ids: Set<string>): Promise<Map<string, T>> {
   const loaded = new Map<string, T>()
   if (ids.size === 0) return loaded
-  const idList = [...ids].map((id) => (/^\d+$/.test(id) ? Number(id) : id))
+  const idList = storableIds(req.payload, collection, ids)
+  if (idList.length === 0) return loaded
   const where: Where = { id: { in: idList } }
   const { docs } = await req.payload.find({
     collection: collection as 'participants',

@@ -1,10 +1,11 @@
 import type { Finding, GateContext, GateReport, GateRule, GateTarget, SeveritySetting } from './types.ts'
 
 import { attributionRules } from './rules/attributionRules.ts'
+import { characterRules } from './rules/characterRules.ts'
 import { documentRules } from './rules/documentRules.ts'
 import { photoRules } from './rules/photoRules.ts'
 
-export const BUILT_IN_RULES: GateRule[] = [...photoRules, ...attributionRules, ...documentRules]
+export const BUILT_IN_RULES: GateRule[] = [...photoRules, ...attributionRules, ...documentRules, ...characterRules]
 
 export interface GateSettings {
   rules: GateRule[]

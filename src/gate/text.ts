@@ -1,15 +1,18 @@
 /**
  * Text comparison for quotations. Two texts count as the same when they differ only in white
- * space, straight versus typographic quotation marks and apostrophes, dash forms and Unicode
- * normalisation. Nothing else is forgiven: a changed word or a dropped "not" is a misquote.
+ * space, straight versus typographic quotation marks and apostrophes, dash forms, Unicode
+ * normalisation and invisible format characters (reported by their own rule). Nothing else is
+ * forgiven: a changed word or a dropped "not" is a misquote.
  */
+
+import { withoutInvisibleCharacters } from './deceptiveText.ts'
 
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g
 
 export function normaliseForComparison(input: string): string {
-  return input
+  return withoutInvisibleCharacters(input)
     .normalize('NFKC')
     .replace(SINGLE_QUOTES, "'")
     .replace(DOUBLE_QUOTES, '"')

@@ -4,6 +4,7 @@ import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
 
 import { ifNoneMatchHits, PRIVATE_NO_STORE, strongEtag } from '../delivery/httpCaching.ts'
 import { ORIGIN_PLACEHOLDER, renderPublishedArticle } from '../delivery/snapshots.ts'
+import { isStorableId } from '../db/ids.ts'
 import { type PostgresAdapterTables, qualified, tableNameOf } from '../db/tableNames.ts'
 
 type Representation = 'document' | 'jsonLd' | 'html'
@@ -22,7 +23,10 @@ const notFound = (idOrSlug: string, cacheControl: string) =>
 
 function idOrSlugOf(req: PayloadRequest): string | undefined {
   const value = req.routeParams?.idOrSlug
-  return typeof value === 'string' && /^[\p{L}\p{N}-]{1,200}$/u.test(value) ? value : undefined
+  if (typeof value !== 'string' || !/^[\p{L}\p{N}-]{1,200}$/u.test(value)) return undefined
+  // All digits: an id, and one that can exist.
+  if (/^\d+$/.test(value) && !isStorableId(req.payload, String(req.routeParams?.collection ?? 'articles'), value)) return undefined
+  return value
 }
 
 interface SnapshotRow {

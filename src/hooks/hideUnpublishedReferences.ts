@@ -1,6 +1,7 @@
 import type { CollectionAfterReadHook, PayloadRequest } from 'payload'
 
 import { isStaff } from '../access/index.ts'
+import { storableIds } from '../db/ids.ts'
 
 type Id = number | string
 type Row = Record<string, unknown>
@@ -65,7 +66,7 @@ function publishedAmong(req: PayloadRequest, collection: string, ids: Set<string
         req.payload
           .find({
             collection: collection as 'participants',
-            where: { and: [{ id: { in: [...waiting].map((id) => (/^\d+$/.test(id) ? Number(id) : id)) } }, { _status: { equals: 'published' } }] },
+            where: { and: [{ id: { in: storableIds(req.payload, collection, waiting) } }, { _status: { equals: 'published' } }] },
             depth: 0,
             limit: 0,
             pagination: false,

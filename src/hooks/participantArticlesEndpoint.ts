@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
 
+import { storableIds } from '../db/ids.ts'
 import { type PostgresAdapterTables, qualified, tableNameOf } from '../db/tableNames.ts'
 import { PRIVATE_NO_STORE } from '../delivery/httpCaching.ts'
 
@@ -78,7 +79,7 @@ export const participantArticlesEndpoint = (options: ResolvedNewsroomOptions): E
     // The participant as this reader may see it: a draft participant is not found by the public.
     const { docs } = await req.payload.find({
       collection: options.slugs.participants as 'participants',
-      where: /^\d+$/.test(idOrSlug) ? { id: { equals: Number(idOrSlug) } } : { slug: { equals: idOrSlug } },
+      where: /^\d+$/.test(idOrSlug) ? { id: { in: storableIds(req.payload, options.slugs.participants, [idOrSlug]) } } : { slug: { equals: idOrSlug } },
       depth: 0,
       limit: 1,
       pagination: false,

@@ -91,7 +91,7 @@ export const statementSignatoriesListed: GateRule = {
   check: (context) => {
     const listed = new Set(
       (Array.isArray(context.doc.participants) ? context.doc.participants : []).map((row) => {
-        const value = (row as { participant?: unknown }).participant
+        const value = (row as { participant?: unknown } | null)?.participant
         return String(typeof value === 'object' && value ? (value as { id: unknown }).id : value)
       }),
     )

@@ -20,6 +20,43 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false
 }
 
+/** The first PostgreSQL error code in an error's chain of causes. */
+function databaseErrorOf(error: unknown): { code: string; detail?: string } | undefined {
+  const seen = new Set<unknown>()
+  let current: unknown = error
+  while (current && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current)
+    const { code, detail, cause } = current as { code?: unknown; detail?: unknown; cause?: unknown }
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return { code, detail: typeof detail === 'string' ? detail : undefined }
+    current = cause
+  }
+  return undefined
+}
+
+/** Data errors PostgreSQL reports for a value the request sent: the client's mistake, not the server's. */
+const CLIENT_DATA_ERRORS: Record<string, string> = {
+  '23503': 'A reference points to a document that does not exist',
+  '22P02': 'A value has the wrong type',
+  '22003': 'A number is out of range',
+  '22001': 'A value is too long',
+  '22007': 'A date is not valid',
+  '22021': 'A text holds a character that cannot be stored (such as NUL, U+0000)',
+  '22P05': 'A text holds a character that cannot be stored (such as a lone surrogate)',
+  '22008': 'A date is out of range',
+}
+
+/**
+ * A request whose data the database refuses (a relationship to a document that does not exist,
+ * a number out of range) is answered `400` with what was wrong, not `500`.
+ */
+export const answerInvalidData: AfterErrorHook = ({ error }) => {
+  const failure = databaseErrorOf(error)
+  const summary = failure && CLIENT_DATA_ERRORS[failure.code]
+  if (!summary) return
+  // The detail names the column and value, e.g. Key (hero_photo_id)=(7) is not present in table "photos".
+  return { status: 400, response: { errors: [{ message: `${summary}${failure.detail ? `: ${failure.detail}` : '.'} Nothing was saved.` }] } }
+}
+
 export const RETRY_AFTER_SECONDS = 5
 
 /**

@@ -26,7 +26,7 @@ import { deliverWebhookTask } from '../../webhooks/deliverWebhook.ts'
 import { applyOverride, mergeHooks } from './applyOverride.ts'
 import { COMPONENT_PATHS } from './componentPaths.ts'
 import { withArticleTextIndexes } from './databaseIndexes.ts'
-import { answerDatabaseOutage, surviveDatabaseRestarts } from './databaseOutages.ts'
+import { answerDatabaseOutage, answerInvalidData, surviveDatabaseRestarts } from './databaseOutages.ts'
 import { runJobQueuesExclusively } from './exclusiveJobRuns.ts'
 import { type NewsroomCollectionKey, type NewsroomPluginOptions, type ResolvedNewsroomOptions, resolveOptions } from './options.ts'
 
@@ -189,7 +189,7 @@ export const newsroomPlugin =
       db: withArticleTextIndexes(config.db, options.slugs.articles),
       collections: withNewsroomUsers([...host, ...added, ...system.map((collection) => withCacheHeaders(collection, options, false))], options),
       jobs: withWebhookJobs(config.jobs, options),
-      hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), answerDatabaseOutage] },
+      hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), answerDatabaseOutage, answerInvalidData] },
       onInit: async (payload) => {
         surviveDatabaseRestarts(payload)
         runJobQueuesExclusively(payload)
