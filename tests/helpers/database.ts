@@ -8,6 +8,11 @@ function withDatabase(serverUri: string, database: string): string {
   return url.toString()
 }
 
+/** The PostgreSQL server of this test run (embedded, or the one DATABASE_URI names). */
+export async function testServerUri(): Promise<string> {
+  return inject('databaseServerUri')
+}
+
 /**
  * Creates an empty database for one test file. Test databases are not dropped while Payload's pool
  * still holds sessions on them: an embedded server is deleted with its data after the run, and on
