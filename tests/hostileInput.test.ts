@@ -161,6 +161,27 @@ describe('the REST API on hostile input', () => {
     console.log(`[hostile REST] statuses: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(', ')}`)
   }, 180_000)
 
+  it('publishes a 10,000-node body and takes a 500-deep one through REST without a server error', async () => {
+    const wide = doc(...Array.from({ length: 5_000 }, (_, i) => paragraph(`Paragraph ${i} of a very long report.`)))
+    let started = Date.now()
+    const published = await app.rest.post('/articles?depth=0', { title: 'Very long report', dateline: 'ASTANA', byline: 'Desk', body: wide, _status: 'published' }, { token })
+    expect(published.status, JSON.stringify(published.json)?.slice(0, 300)).toBe(201)
+    expect(Date.now() - started).toBeLessThan(60_000)
+    expect((await app.rest.get(`/articles/${published.json.doc.slug}`, { token: null })).status).toBe(200)
+
+    let deep: Record<string, unknown> = { type: 'text', text: 'the bottom', version: 1 }
+    for (let level = 0; level < 500; level += 1) deep = { type: 'paragraph', version: 1, children: [deep] }
+    started = Date.now()
+    const nested = await app.rest.post('/articles?depth=0', { title: 'Deeply nested', dateline: 'ASTANA', byline: 'Desk', body: { root: { type: 'root', version: 1, children: [deep] } }, _status: 'draft' }, { token })
+    expect(nested.status).toBeLessThan(500)
+    expect(Date.now() - started).toBeLessThan(60_000)
+    // 1,500 levels is past what the plugin accepts: a clear 400.
+    for (let level = 0; level < 1_000; level += 1) deep = { type: 'paragraph', version: 1, children: [deep] }
+    const tooDeep = await app.rest.post('/articles?depth=0', { title: 'Too deep', body: { root: { type: 'root', children: [deep] } }, _status: 'draft' }, { token })
+    expect(tooDeep.status).toBe(400)
+    expect(JSON.stringify(tooDeep.json)).toMatch(/nested more than 1000 levels deep/)
+  }, 180_000)
+
   it('answers ids of the wrong type or of other collections with 4xx', async () => {
     for (const id of ['abc', '-1', '1.5', '99999999999999999999', "1' or '1'='1", '%00']) {
       const response = await app.rest.get(`/articles/${encodeURIComponent(id)}?depth=0`, { token })
