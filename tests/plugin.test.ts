@@ -5,6 +5,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig, getPayload } from 'payload'
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { enforceEditPrecondition } from '../src/hooks/enforceEditPrecondition.ts'
 import { setPublishedAt } from '../src/hooks/setPublishedAt.ts'
 import { newsroomPlugin, type NewsroomPluginOptions } from '../src/plugins/newsroom/index.ts'
 import { createTestDatabase } from './helpers/database.ts'
@@ -88,9 +89,10 @@ describe('newsroomPlugin', () => {
     expect(fieldNames(articles.fields)).toContain('kicker')
     expect(articles.admin?.group).toBe('Desk')
     expect(articles.admin?.useAsTitle).toBe('title')
-    expect(articles.hooks?.beforeChange?.[0]).toBe(setPublishedAt)
-    // the plugin’s hooks (publishedAt, the publish gate, photosUsed) run first, the host’s after them
-    expect(articles.hooks?.beforeChange).toHaveLength(4)
+    expect(articles.hooks?.beforeChange?.[0]).toBe(enforceEditPrecondition)
+    expect(articles.hooks?.beforeChange?.[1]).toBe(setPublishedAt)
+    // the plugin’s hooks (the edit precondition, publishedAt, the publish gate, references) run first, the host’s after them
+    expect(articles.hooks?.beforeChange).toHaveLength(5)
     expect(articles.hooks?.beforeChange?.at(-1)).toBe(hostHook)
     expect(collection(config, 'participants').labels).toEqual({ singular: 'Actor', plural: 'Actors' })
   })
