@@ -127,6 +127,9 @@ describe.runIf(enabled)('admin in a real browser', () => {
       await page.goto(`${server.url}/admin/collections/article-snapshots`, { waitUntil: 'domcontentloaded', timeout: 180_000 })
       await page.getByText(DRAFT_ARTICLE_SLUG).first().waitFor({ timeout: 120_000 })
       await expect(page.getByText(PUBLISHED_ARTICLE_SLUG).count()).resolves.toBeGreaterThan(0)
+      // The Article column shows each snapshot's article by its title once the cells have loaded.
+      await page.getByText('Kazakhstan ends the Astana talks on Syria after their 20th round').first().waitFor({ timeout: 60_000 })
+      await page.waitForFunction(() => !document.body.innerText.includes('Loading...'), undefined, { timeout: 60_000 })
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'admin-snapshots.png') })
     } catch (error) {
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'admin-snapshots-failure.png') }).catch(() => {})
