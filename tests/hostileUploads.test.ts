@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { makeJpeg, uploadForm } from './helpers/images.ts'
 import { createUser, startTestApp, type TestApp } from './helpers/payload.ts'
+import { uploadChecks } from './helpers/uploadChecks.ts'
 
 let app: TestApp
 let token: string
@@ -18,17 +19,7 @@ afterAll(async () => {
   await app?.close()
 })
 
-const storedFiles = () => (fs.existsSync(app.mediaDir) ? fs.readdirSync(app.mediaDir) : [])
-const photoCount = async () => (await app.payload.count({ collection: 'photos' })).totalDocs
-
-async function expectRefused(file: Buffer, name: string, type: string, message: RegExp) {
-  const before = { rows: await photoCount(), files: storedFiles().length }
-  const response = await app.rest.post('/photos', uploadForm(file, name, type, { alt: 'x' }), { token })
-  expect(response.status, JSON.stringify(response.json)).toBe(400)
-  expect(JSON.stringify(response.json)).toMatch(message)
-  expect(await photoCount()).toBe(before.rows)
-  expect(storedFiles().length).toBe(before.files)
-}
+const { expectRefused } = uploadChecks(() => app, () => token)
 
 /** CRC-32 as PNG chunks use it. */
 function crc32(bytes: Buffer): number {
