@@ -34,8 +34,9 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
     maxPerDoc: 100,
   },
   defaultSort: '-publishedAt',
-  // The public listing: published articles, newest first, without reading past the drafts.
-  indexes: [{ fields: ['_status', 'publishedAt'] }],
+  // The public listing: published articles, newest first (Payload breaks ties by createdAt), read in
+  // index order without reading past the drafts, whose publishedAt is empty and sorts first.
+  indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }],
   hooks: {
     beforeOperation: [rejectMalformedRichText(['body']), nullListsAreEmpty, ...editorialOperationHooks],
     beforeChange: [recordReferences(options.slugs)],

@@ -1,6 +1,6 @@
 import * as migration_20261128_010201_initial from './20261128_010201_initial';
 import * as migration_20261128_013126_photo_provenance from './20261128_013126_photo_provenance';
-import * as migration_20261128_042329_serving_at_scale from './20261128_042329_serving_at_scale';
+import * as migration_20261128_053042_serving_at_scale from './20261128_053042_serving_at_scale';
 
 export const migrations = [
   {
@@ -14,8 +14,8 @@ export const migrations = [
     name: '20261128_013126_photo_provenance',
   },
   {
-    up: migration_20261128_042329_serving_at_scale.up,
-    down: migration_20261128_042329_serving_at_scale.down,
-    name: '20261128_042329_serving_at_scale',
+    up: migration_20261128_053042_serving_at_scale.up,
+    down: migration_20261128_053042_serving_at_scale.down,
+    name: '20261128_053042_serving_at_scale',
   },
 ];

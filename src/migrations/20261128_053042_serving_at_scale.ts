@@ -51,10 +51,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "_articles_v_rels" ADD CONSTRAINT "_articles_v_rels_participants_fk" FOREIGN KEY ("participants_id") REFERENCES "public"."participants"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_article_snapshots_fk" FOREIGN KEY ("article_snapshots_id") REFERENCES "public"."article_snapshots"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_webhook_deliveries_fk" FOREIGN KEY ("webhook_deliveries_id") REFERENCES "public"."webhook_deliveries"("id") ON DELETE cascade ON UPDATE no action;
-  CREATE INDEX "_status_publishedAt_idx" ON "articles" USING btree ("_status","published_at");
+  CREATE INDEX "_status_publishedAt_createdAt_idx" ON "articles" USING btree ("_status","published_at","created_at");
   CREATE INDEX "articles_texts_parent_idx" ON "articles_texts" USING btree ("parent_id");
   CREATE INDEX "articles_rels_participants_id_idx" ON "articles_rels" USING btree ("participants_id");
-  CREATE INDEX "version__status_version_publishedAt_idx" ON "_articles_v" USING btree ("version__status","version_published_at");
+  CREATE INDEX "version__status_version_publishedAt_version_createdAt_idx" ON "_articles_v" USING btree ("version__status","version_published_at","version_created_at");
   CREATE INDEX "_articles_v_rels_participants_id_idx" ON "_articles_v_rels" USING btree ("participants_id");
   CREATE INDEX "payload_locked_documents_rels_article_snapshots_id_idx" ON "payload_locked_documents_rels" USING btree ("article_snapshots_id");
   CREATE INDEX "payload_locked_documents_rels_webhook_deliveries_id_idx" ON "payload_locked_documents_rels" USING btree ("webhook_deliveries_id");`)
@@ -82,10 +82,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_payload_jobs_task_slug";
   CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'schedulePublish');
   ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_task_slug" USING "task_slug"::"public"."enum_payload_jobs_task_slug";
-  DROP INDEX "_status_publishedAt_idx";
+  DROP INDEX "_status_publishedAt_createdAt_idx";
   DROP INDEX "articles_texts_parent_idx";
   DROP INDEX "articles_rels_participants_id_idx";
-  DROP INDEX "version__status_version_publishedAt_idx";
+  DROP INDEX "version__status_version_publishedAt_version_createdAt_idx";
   DROP INDEX "_articles_v_rels_participants_id_idx";
   DROP INDEX "payload_locked_documents_rels_article_snapshots_id_idx";
   DROP INDEX "payload_locked_documents_rels_webhook_deliveries_id_idx";
