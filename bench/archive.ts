@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import sharp from 'sharp'
 
-import { type EmbeddedDatabase, startEmbeddedPostgres, temporaryDataDir } from '../src/db/embeddedPostgres.ts'
+import { type BenchDatabase, benchDatabase, type CapturedSql, captureStatements } from './support.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const smoke = process.argv.includes('--smoke')
@@ -335,30 +335,7 @@ async function settle(client: pg.Client) {
 // ---------------------------------------------------------------------------------------------
 // the reads, their statements and their plans
 
-interface Statement {
-  text: string
-  values: unknown[]
-}
-
-/** Records every statement any client of this process sends while `work` runs. */
-async function captureStatements<T>(work: () => Promise<T>): Promise<{ statements: Statement[]; result: T }> {
-  const statements: Statement[] = []
-  const original = pg.Client.prototype.query
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const config = args[0] as string | { text?: string; values?: unknown[] }
-    const text = typeof config === 'string' ? config : (config?.text ?? '')
-    const values = (Array.isArray(args[1]) ? args[1] : typeof config === 'object' ? config?.values : undefined) ?? []
-    statements.push({ text, values: [...values] })
-    return (original as (...a: unknown[]) => unknown).apply(this, args)
-  } as typeof original
-  let result: T
-  try {
-    result = await work()
-  } finally {
-    pg.Client.prototype.query = original
-  }
-  return { statements, result }
-}
+type Statement = CapturedSql
 
 interface PlanNode {
   'Node Type': string
@@ -588,7 +565,7 @@ const lineSummary = (statements: CapturedStatement[]) =>
 // ---------------------------------------------------------------------------------------------
 
 /** What the run set up and must take down again, also when it fails half-way. */
-const teardown: { client?: pg.Client; payload?: Payload; dropDatabase?: () => Promise<void>; mediaDir?: string; server?: EmbeddedDatabase } = {}
+const teardown: { client?: pg.Client; payload?: Payload; database?: BenchDatabase; mediaDir?: string } = {}
 
 async function takeDown() {
   await teardown.client?.end()
@@ -597,30 +574,16 @@ async function takeDown() {
     // dropping the database and stopping the server end the pool's sessions; that is expected here
     ;(teardown.payload.db as unknown as { pool: { on: (event: 'error', listener: () => void) => void } }).pool.on('error', () => {})
   }
-  // a large archive must not be left behind on a shared server
-  await teardown.dropDatabase?.()
   if (teardown.mediaDir) fs.rmSync(teardown.mediaDir, { recursive: true, force: true })
-  await teardown.server?.stop()
+  // a large archive must not be left behind on a shared server: its database is dropped (or the embedded server stopped)
+  await teardown.database?.stop()
 }
 
 async function main() {
-  const external = process.env.DATABASE_URI
-  const server = external ? undefined : await startEmbeddedPostgres({ dataDir: temporaryDataDir('newsroom-bench-'), persistent: false })
-  teardown.server = server
-  const serverUri = external ?? server!.serverUri
-  const database = `newsroom_bench_archive_${Date.now()}`
-  const admin = new pg.Client({ connectionString: serverUri })
-  await admin.connect()
-  await admin.query(`create database "${database}"`)
-  await admin.end()
-  teardown.dropDatabase = async () => {
-    const client = new pg.Client({ connectionString: serverUri })
-    await client.connect()
-    await client.query(`drop database if exists "${database}" with (force)`)
-    await client.end()
-  }
-  const url = new URL(serverUri)
-  url.pathname = `/${database}`
+  const benchDb = await benchDatabase('archive')
+  teardown.database = benchDb
+  const url = new URL(benchDb.uri)
+  const database = url.pathname.slice(1)
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-media-'))
   teardown.mediaDir = mediaDir
   Object.assign(process.env, { DATABASE_URI: url.toString(), MEDIA_DIR: mediaDir, NEWSROOM_SEED: 'false', LOG_LEVEL: 'warn', PAYLOAD_SECRET: 'bench' })
@@ -774,7 +737,7 @@ async function main() {
     benchmark: 'archive',
     date: new Date().toISOString(),
     smoke,
-    machine: { cpus: cpus.length, model: cpus[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: postgresVersion, embedded: !external },
+    machine: { cpus: cpus.length, model: cpus[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: postgresVersion, embedded: teardown.database?.embedded ?? true },
     sizes,
     rounds,
     warmups,
@@ -824,11 +787,10 @@ async function main() {
 
   if (keep) {
     console.log(`kept: ${url.toString()} — drop it with: drop database "${database}" with (force)`)
-    teardown.dropDatabase = undefined
-    if (server) {
+    if (benchDb.embedded) {
       console.log('the embedded server stops when you press Enter')
       await new Promise((resolve) => process.stdin.once('data', resolve))
-    }
+    } else teardown.database = undefined
   }
   await takeDown()
   process.exit(0)

@@ -12,10 +12,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
 import sharp from 'sharp'
 
-import { startEmbeddedPostgres, temporaryDataDir } from '../src/db/embeddedPostgres.ts'
+import { benchDatabase } from './support.ts'
 import { creditXmp } from '../src/photos/xmpPacket.ts'
 import { readEmbeddedCredit } from '../src/photos/readEmbeddedCredit.ts'
 
@@ -41,18 +40,9 @@ async function largeJpeg(): Promise<Buffer> {
 }
 
 async function main() {
-  const external = process.env.DATABASE_URI
-  const server = external ? undefined : await startEmbeddedPostgres({ dataDir: temporaryDataDir('newsroom-bench-'), persistent: false })
-  const serverUri = external ?? server!.serverUri
-  const database = `newsroom_bench_${Date.now()}`
-  const admin = new pg.Client({ connectionString: serverUri })
-  await admin.connect()
-  await admin.query(`create database "${database}"`)
-  await admin.end()
-  const url = new URL(serverUri)
-  url.pathname = `/${database}`
+  const database = await benchDatabase('metadata')
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-media-'))
-  Object.assign(process.env, { DATABASE_URI: url.toString(), MEDIA_DIR: mediaDir, NEWSROOM_SEED: 'false', LOG_LEVEL: 'warn', PAYLOAD_SECRET: 'bench' })
+  Object.assign(process.env, { DATABASE_URI: database.uri, MEDIA_DIR: mediaDir, NEWSROOM_SEED: 'false', LOG_LEVEL: 'warn', PAYLOAD_SECRET: 'bench' })
 
   const { getPayload } = await import('payload')
   const config = await (await import(path.join(root, 'payload.config.ts'))).default
@@ -102,7 +92,7 @@ async function main() {
   // stopping the server ends the pool's sessions; that is expected here
   ;(payload.db as unknown as { pool: { on: (event: 'error', listener: () => void) => void } }).pool.on('error', () => {})
   fs.rmSync(mediaDir, { recursive: true, force: true })
-  await server?.stop()
+  await database.stop()
   process.exit(0)
 }
 

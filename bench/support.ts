@@ -34,6 +34,8 @@ export const BASELINE_SLUGS = { articles: 'bare-articles', photos: 'bare-photos'
 export interface BenchDatabase {
   uri: string
   serverUri: string
+  /** Whether the server is an embedded one this run started (and stopping it deletes it). */
+  embedded: boolean
   /** Another database on the same server. */
   create: (name: string) => Promise<string>
   stop: () => Promise<void>
@@ -59,6 +61,7 @@ export async function benchDatabase(label: string): Promise<BenchDatabase> {
   return {
     uri,
     serverUri,
+    embedded: !external,
     create,
     stop: async () => {
       if (server) return server.stop()
@@ -292,18 +295,31 @@ export function writeResult(name: string, result: unknown) {
   console.log(`written to ${path.relative(root, out)}`)
 }
 
-/** Counts every statement sent to PostgreSQL by any client of this process while `work` runs. */
-export async function countQueries<T>(work: () => Promise<T>): Promise<{ count: number; result: T }> {
-  let count = 0
+export interface CapturedSql {
+  text: string
+  values: unknown[]
+}
+
+/** Records every statement any client of this process sends to PostgreSQL while `work` runs. */
+export async function captureStatements<T>(work: () => Promise<T>): Promise<{ statements: CapturedSql[]; result: T }> {
+  const statements: CapturedSql[] = []
   const original = pg.Client.prototype.query
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    count += 1
+    const config = args[0] as string | { text?: string; values?: unknown[] }
+    const text = typeof config === 'string' ? config : (config?.text ?? '')
+    const values = (Array.isArray(args[1]) ? args[1] : typeof config === 'object' ? config?.values : undefined) ?? []
+    statements.push({ text, values: [...values] })
     return (original as (...a: unknown[]) => unknown).apply(this, args)
   } as typeof original
   try {
-    const result = await work()
-    return { count, result }
+    return { statements, result: await work() }
   } finally {
     pg.Client.prototype.query = original
   }
+}
+
+/** How many statements `work` sends to PostgreSQL. */
+export async function countQueries<T>(work: () => Promise<T>): Promise<{ count: number; result: T }> {
+  const { statements, result } = await captureStatements(work)
+  return { count: statements.length, result }
 }

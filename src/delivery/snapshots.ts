@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { createHash } from 'node:crypto'
 import { createLocalReq } from 'payload'
@@ -6,6 +6,7 @@ import { createLocalReq } from 'payload'
 import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
 import type { Article } from './types.ts'
 
+import { postgresOf, qualified, tableNameOf } from '../db/postgres.ts'
 import { articleBodyToHtml } from './html.ts'
 import { articleToJsonLd } from './jsonLd.ts'
 import { loadPublishedArticle } from './loadPublishedArticle.ts'
@@ -17,6 +18,11 @@ type Id = number | string
  * endpoint puts the origin in its place when serving.
  */
 export const ORIGIN_PLACEHOLDER = 'https://origin.newsroom.invalid'
+
+/** The origin of absolute URLs in JSON-LD: the configured public URL, else the config's serverURL; undefined means each request's. */
+export function publicOrigin(options: ResolvedNewsroomOptions, payload: Payload): string | undefined {
+  return options.delivery.publicURL ?? (payload.config.serverURL || undefined)
+}
 
 /** What a snapshot stores besides its article: the three public representations and their hash. */
 export interface RenderedSnapshot {
@@ -99,7 +105,7 @@ export async function refreshArticleSnapshots(req: PayloadRequest, options: Reso
   if (articleIds.length === 0) return []
   const { payload } = req
   const ids = [...new Map(articleIds.map((id) => [String(id), id])).values()]
-  const publicURL = options.delivery.publicURL ?? (payload.config.serverURL || undefined)
+  const publicURL = publicOrigin(options, payload)
 
   const [publicReq, stored] = await Promise.all([
     publicReadInTransaction(req),
@@ -165,13 +171,15 @@ export async function refreshArticleSnapshots(req: PayloadRequest, options: Reso
  * the plugin was disabled), refreshed in batches. Returns how many were written.
  */
 export async function backfillArticleSnapshots(req: PayloadRequest, options: ResolvedNewsroomOptions, batchSize = 50): Promise<number> {
-  const { payload } = req
-  const [articles, snapshots] = await Promise.all([
-    payload.find({ collection: options.slugs.articles as 'articles', where: { _status: { equals: 'published' } }, depth: 0, draft: false, overrideAccess: true, pagination: false, select: {}, req }),
-    payload.find({ collection: options.slugs.articleSnapshots as 'article-snapshots', depth: 0, overrideAccess: true, pagination: false, select: { article: true }, req }),
-  ])
-  const covered = new Set(snapshots.docs.map((snapshot) => String(typeof snapshot.article === 'object' ? snapshot.article.id : snapshot.article)))
-  const missing = articles.docs.map((article) => article.id).filter((id) => !covered.has(String(id)))
+  // One anti-join, so a start-up with nothing missing (the usual case) costs one cheap query, not
+  // a read of every published article and every snapshot.
+  const db = postgresOf(req.payload)
+  const articles = qualified(db, tableNameOf(db, options.slugs.articles))
+  const snapshots = qualified(db, tableNameOf(db, options.slugs.articleSnapshots))
+  const { rows } = await db.pool!.query<{ id: Id }>({
+    text: `select a.id from ${articles} a where a._status = 'published' and not exists (select 1 from ${snapshots} s where s.article_id = a.id) order by a.id`,
+  })
+  const missing = rows.map((row) => row.id)
   let written = 0
   for (let start = 0; start < missing.length; start += batchSize) {
     written += (await refreshArticleSnapshots(req, options, missing.slice(start, start + batchSize))).length
@@ -187,5 +195,5 @@ export async function renderPublishedArticle(req: PayloadRequest, options: Resol
   const article = await loadPublishedArticle(req, options.slugs.articles, idOrSlug)
   if (!article) return undefined
   const authors = await authorNamesById(req, options.usersSlug, [article])
-  return renderSnapshot(article, namesOf(article, authors), options.delivery.publicURL ?? (req.payload.config.serverURL || undefined))
+  return renderSnapshot(article, namesOf(article, authors), publicOrigin(options, req.payload))
 }

@@ -3,9 +3,9 @@ import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
 
 import { ifNoneMatchHits, PRIVATE_NO_STORE, strongEtag } from '../delivery/httpCaching.ts'
-import { ORIGIN_PLACEHOLDER, renderPublishedArticle } from '../delivery/snapshots.ts'
+import { ORIGIN_PLACEHOLDER, publicOrigin, renderPublishedArticle } from '../delivery/snapshots.ts'
 import { isStorableId } from '../db/ids.ts'
-import { type PostgresAdapterTables, qualified, tableNameOf } from '../db/tableNames.ts'
+import { postgresOf, qualified, quoteIdentifier, tableNameOf } from '../db/postgres.ts'
 
 type Representation = 'document' | 'jsonLd' | 'html'
 
@@ -34,22 +34,17 @@ interface SnapshotRow {
   body?: string
 }
 
-interface PostgresDb extends PostgresAdapterTables {
-  pool: { query: (query: { name: string; text: string; values: unknown[] }) => Promise<{ rows: SnapshotRow[] }> }
-}
-
-const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 /**
  * One indexed lookup on the snapshot table, by article id or slug, as a prepared statement: the
  * hash alone (to answer `If-None-Match`) or the hash and one stored representation.
  */
 async function readSnapshot(req: PayloadRequest, options: ResolvedNewsroomOptions, idOrSlug: string, column: string | null): Promise<SnapshotRow | undefined> {
-  const db = req.payload.db as unknown as PostgresDb
+  const db = postgresOf(req.payload)
   const tableName = tableNameOf(db, options.slugs.articleSnapshots)
   const table = qualified(db, tableName)
   const byId = /^\d+$/.test(idOrSlug)
-  const { rows } = await db.pool.query({
+  const { rows } = await db.pool!.query<SnapshotRow>({
     name: `newsroom:${tableName}:${column ?? 'etag'}:${byId ? 'id' : 'slug'}`,
     text: `select etag${column ? `, ${quoteIdentifier(column)} as body` : ''} from ${table} where ${byId ? 'article_id' : 'slug'} = $1 limit 1`,
     values: [byId ? Number(idOrSlug) : idOrSlug],
@@ -119,8 +114,7 @@ const serveFromSnapshot =
     if (!idOrSlug) return notFound(String(req.routeParams?.idOrSlug ?? ''), cacheControl)
 
     // The JSON-LD holds absolute URLs: with no configured public URL they use the request's origin.
-    const publicURL = options.delivery.publicURL ?? (req.payload.config.serverURL || undefined)
-    const origin = representation === 'jsonLd' && !publicURL ? (req.origin ?? new URL(req.url ?? 'http://localhost').origin) : undefined
+    const origin = representation === 'jsonLd' && !publicOrigin(options, req.payload) ? (req.origin ?? new URL(req.url ?? 'http://localhost').origin) : undefined
     const headersFor = (etag: string) => ({ ETag: etag, 'Cache-Control': cacheControl })
 
     const ifNoneMatch = req.headers.get('if-none-match')

@@ -3,13 +3,13 @@ import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { APIError } from 'payload'
 
-import { type PostgresAdapterTables, tableNameOf } from '../db/tableNames.ts'
+import { postgresOf, tableNameOf } from '../db/postgres.ts'
 
 interface Session {
   execute: (query: ReturnType<typeof sql>) => Promise<{ rows: { updated_at: Date | string | null }[] }>
 }
 
-interface PostgresDb extends PostgresAdapterTables {
+interface DrizzleSessions {
   sessions: Record<string | number, { db: Session } | undefined>
   drizzle: Session
 }
@@ -39,8 +39,9 @@ export const enforceEditPrecondition: CollectionBeforeChangeHook = async ({ coll
     throw new APIError(`If-Match must carry the document's updatedAt as you loaded it, e.g. "2026-11-28T09:00:00.000Z"; got ${expected}.`, 400, undefined, true)
   }
 
-  const db = req.payload.db as unknown as PostgresDb
-  const session = (req.transactionID ? db.sessions[await req.transactionID]?.db : undefined) ?? db.drizzle
+  const db = postgresOf(req.payload)
+  const { sessions, drizzle } = req.payload.db as unknown as DrizzleSessions
+  const session = (req.transactionID ? sessions[await req.transactionID]?.db : undefined) ?? drizzle
   const table = tableNameOf(db, collection.slug)
   const versions = collection.versions ? tableNameOf(db, collection.slug, { versions: true }) : undefined
   const { rows } = await session.execute(

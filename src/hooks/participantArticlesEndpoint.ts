@@ -3,12 +3,8 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
 
 import { storableIds } from '../db/ids.ts'
-import { type PostgresAdapterTables, qualified, tableNameOf } from '../db/tableNames.ts'
+import { postgresOf, qualified, quoteIdentifier, tableNameOf } from '../db/postgres.ts'
 import { PRIVATE_NO_STORE } from '../delivery/httpCaching.ts'
-
-interface PostgresDb extends PostgresAdapterTables {
-  pool: { query: (query: { name: string; text: string; values: unknown[] }) => Promise<{ rows: ArticleRow[] }> }
-}
 
 interface ArticleRow {
   id: number | string
@@ -19,7 +15,6 @@ interface ArticleRow {
   published_at: Date | null
 }
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 /** Where the next page starts: the last article's publication time and id (ties are broken by id). */
 interface Cursor {
@@ -43,15 +38,15 @@ const MAX_LIMIT = 100
  * page, not the archive (see BENCHMARKS.md).
  */
 async function newestCiting(req: PayloadRequest, options: ResolvedNewsroomOptions, participantId: number | string, after: Cursor | null, limit: number): Promise<ArticleRow[]> {
-  const db = req.payload.db as unknown as PostgresDb
+  const db = postgresOf(req.payload)
   const articles = tableNameOf(db, options.slugs.articles)
   const participants = tableNameOf(db, options.slugs.participants)
-  const { rows } = await db.pool.query({
+  const { rows } = await db.pool!.query<ArticleRow>({
     name: `newsroom:${articles}:citing:${participants}`,
     text:
       `select a.id, a.slug, a.title, a.summary, a.dateline, a.published_at from ${qualified(db, articles)} a ` +
       `where a._status = 'published' and ($2::timestamptz is null or a.published_at < $2 or (a.published_at = $2 and a.id < $4)) ` +
-      `and exists (select 1 from ${qualified(db, `${articles}_rels`)} r where r.parent_id = a.id and r.path = 'participantsCited' and r.${quote(`${participants}_id`)} = $1) ` +
+      `and exists (select 1 from ${qualified(db, `${articles}_rels`)} r where r.parent_id = a.id and r.path = 'participantsCited' and r.${quoteIdentifier(`${participants}_id`)} = $1) ` +
       `order by a.published_at desc, a.id desc limit $3`,
     values: [participantId, after?.publishedAt ?? null, limit, after?.id ?? null],
   })

@@ -2,6 +2,7 @@ import type { GateRule, RuleFinding } from '../types.ts'
 
 import { describeDeceptiveText } from '../deceptiveText.ts'
 import { photoLabel } from '../describe.ts'
+import { photosInUse } from './photoRules.ts'
 
 /**
  * Credit lines and quotations must say what they show: no hidden characters, no look-alike
@@ -14,11 +15,7 @@ export const deceptiveCharacters: GateRule = {
   description: 'Credit lines and quotations hold no invisible characters and no words mixing look-alike letters from different alphabets.',
   check: (context) => {
     const findings: RuleFinding[] = []
-    const seen = new Set<string>()
-    for (const use of context.photoUses) {
-      const photo = context.photos.get(String(use.photoId))
-      if (!photo || seen.has(String(photo.id))) continue
-      seen.add(String(photo.id))
+    for (const { photo, use } of photosInUse(context)) {
       const line = photo.credit?.line ?? ''
       for (const problem of describeDeceptiveText(line)) {
         findings.push({ path: use.path, message: `${photoLabel(photo)}, ${use.place}: the credit line ${problem}. Retype it.` })

@@ -4,7 +4,7 @@ import { isBlank, participantLabel, participantOf, photoLabel } from '../describ
 import { foldName } from '../text.ts'
 
 /** Each photo once, with the first place it appears (where the editor is sent to fix it). */
-function photosInUse(context: GateContext): { photo: LoadedPhoto; use: PhotoUse }[] {
+export function photosInUse(context: GateContext): { photo: LoadedPhoto; use: PhotoUse }[] {
   const seen = new Set<string>()
   const result: { photo: LoadedPhoto; use: PhotoUse }[] = []
   for (const use of context.photoUses) {

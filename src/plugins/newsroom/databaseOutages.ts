@@ -1,5 +1,7 @@
 import type { AfterErrorHook, Payload } from 'payload'
 
+import { type PostgresClient, postgresOf } from '../../db/postgres.ts'
+
 /** SQLSTATE classes and codes that mean "the server is not there", not "the query is wrong". */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03', '53300'])
 const UNAVAILABLE_MESSAGES = /Connection terminated|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error|connect ECONNREFUSED|timeout exceeded when trying to connect/i
@@ -82,10 +84,9 @@ export const answerDatabaseOutage: AfterErrorHook = ({ error, req }) => {
  * or transaction that was using the connection fails on its own with a clear error.
  */
 export function surviveDatabaseRestarts(payload: Payload): void {
-  type Emitter = { on: (event: string, listener: (value: never) => void) => void }
-  const pool = (payload.db as unknown as { pool?: Emitter }).pool
+  const { pool } = postgresOf(payload)
   if (!pool || typeof pool.on !== 'function') return
   const log = (error: Error) => payload.logger.warn(`Database connection lost (${error.message}); new connections will be opened when it is back.`)
   pool.on('error', log)
-  pool.on('connect', (client: Emitter) => client.on('error', log))
+  pool.on('connect', (client: PostgresClient) => client.on('error', log))
 }

@@ -1,9 +1,6 @@
 import type { Payload } from 'payload'
 
-interface PoolClient {
-  query: (text: string, values: unknown[]) => Promise<{ rows: { locked?: boolean }[] }>
-  release: () => void
-}
+import { postgresOf } from '../../db/postgres.ts'
 
 type RunArgs = { allQueues?: boolean; queue?: string } & Record<string, unknown>
 
@@ -15,7 +12,7 @@ type RunArgs = { allQueues?: boolean; queue?: string } & Record<string, unknown>
  * runs a queue, another server's run of it returns at once and leaves the jobs to it.
  */
 export function runJobQueuesExclusively(payload: Payload): void {
-  const pool = (payload.db as unknown as { pool?: { connect: () => Promise<PoolClient> } }).pool
+  const { pool } = postgresOf(payload)
   const jobs = payload.jobs as unknown as { run: (args?: RunArgs) => Promise<unknown> }
   if (!pool || typeof jobs.run !== 'function') return
   const run = jobs.run.bind(jobs)
@@ -23,7 +20,7 @@ export function runJobQueuesExclusively(payload: Payload): void {
     const lockName = `payload-jobs:${args.allQueues ? '*' : (args.queue ?? 'default')}`
     const client = await pool.connect()
     try {
-      const { rows } = await client.query('select pg_try_advisory_lock(hashtext($1)) as locked', [lockName])
+      const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [lockName])
       if (!rows[0]?.locked) return { noJobsRemaining: false, remainingJobsFromQueried: 0 }
       try {
         return await run(args)

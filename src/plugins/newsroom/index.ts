@@ -195,8 +195,9 @@ export const newsroomPlugin =
         runJobQueuesExclusively(payload)
         await config.onInit?.(payload)
         if (options.disabled) return
-        // Files left by uploads that never got their row (the database failed in between).
-        await removeOrphanedPhotoFiles(payload, options.slugs.photos).catch((error: unknown) =>
+        // Files left by uploads that never got their row (the database failed in between). It reads
+        // every photo's file names, so it runs beside the start-up rather than delaying it.
+        void removeOrphanedPhotoFiles(payload, options.slugs.photos).catch((error: unknown) =>
           payload.logger.warn({ err: error, msg: 'newsroomPlugin: could not look for photo files without a row.' }),
         )
         // Articles published before snapshots existed get theirs; a failure is logged, never fatal.
