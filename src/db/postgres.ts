@@ -12,7 +12,7 @@ export interface PostgresAdapter {
   pool?: {
     query: <Row = Record<string, unknown>>(query: { name?: string; text: string; values?: unknown[] }) => Promise<{ rows: Row[] }>
     connect: () => Promise<PostgresClient>
-    on: (event: 'error' | 'connect', listener: (value: never) => void) => void
+    on: (event: 'error' | 'connect' | 'acquire', listener: (value: never) => void) => void
   }
   tableNameMap: Map<string, string>
   versionsSuffix?: string

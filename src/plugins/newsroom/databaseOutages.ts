@@ -87,6 +87,15 @@ export function surviveDatabaseRestarts(payload: Payload): void {
   const { pool } = postgresOf(payload)
   if (!pool || typeof pool.on !== 'function') return
   const log = (error: Error) => payload.logger.warn(`Database connection lost (${error.message}); new connections will be opened when it is back.`)
+  // Every connection gets a listener once: new ones when they open, older ones (opened while
+  // Payload started, before this ran) when they are next checked out.
+  const guarded = new WeakSet<PostgresClient>()
+  const guard = (client: PostgresClient) => {
+    if (guarded.has(client)) return
+    guarded.add(client)
+    client.on('error', log)
+  }
   pool.on('error', log)
-  pool.on('connect', (client: PostgresClient) => client.on('error', log))
+  pool.on('connect', guard)
+  pool.on('acquire', guard)
 }
