@@ -7,8 +7,8 @@ import sharp from 'sharp'
 
 import { migrations } from './src/migrations/index.ts'
 import { newsroomPlugin } from './src/plugins/newsroom/index.ts'
-import { seedDemoNewsroom } from './src/seed/seedDemoNewsroom.ts'
-import { resolveSecret } from './src/serverSecret.ts'
+import { seedDemoNewsroom } from './src/demo/seedDemoNewsroom.ts'
+import { resolveSecret } from './src/demo/serverSecret.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 

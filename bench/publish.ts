@@ -12,8 +12,8 @@ import { createLocalReq } from 'payload'
 
 import { evaluatePublish } from '../src/gate/evaluate.ts'
 import { refreshArticleSnapshots } from '../src/delivery/snapshots.ts'
-import { doc, paragraph, quote, upload } from '../src/lexical/build.ts'
-import { resolveOptions } from '../src/plugins/newsroom/options.ts'
+import { doc, paragraph, quote, upload } from '../src/demo/lexicalBuilders.ts'
+import { resolveOptions } from '../src/plugins/newsroom/resolveOptions.ts'
 import { benchDatabase, countQueries, createArticle, localCreator, machine, smoke, startBenchPayload, stopPayload, STATEMENT_LINES, writeResult } from './support.ts'
 
 const SLUGS = { articles: 'articles', photos: 'photos', participants: 'participants', jointStatements: 'joint-statements' }

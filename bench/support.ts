@@ -19,9 +19,9 @@ import { jointStatementsCollection } from '../src/collections/JointStatements.ts
 import { participantsCollection } from '../src/collections/Participants.ts'
 import { photosCollection } from '../src/collections/Photos.ts'
 import { startEmbeddedPostgres, temporaryDataDir } from '../src/db/embeddedPostgres.ts'
-import { doc, paragraph, quote, upload } from '../src/lexical/build.ts'
+import { doc, paragraph, quote, upload } from '../src/demo/lexicalBuilders.ts'
 import { newsroomPlugin, type NewsroomPluginOptions } from '../src/plugins/newsroom/index.ts'
-import { resolveOptions } from '../src/plugins/newsroom/options.ts'
+import { resolveOptions } from '../src/plugins/newsroom/resolveOptions.ts'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const smoke = process.argv.includes('--smoke')

@@ -29,7 +29,7 @@ for (const file of declarations(dist)) {
   fs.writeFileSync(file, text.replace(/((?:from|import)\s*\(?\s*['"]\.{1,2}\/[^'"]+?)\.tsx?(['"])/g, '$1.js$2'))
 }
 
-const componentPaths = path.join(dist, 'plugins/newsroom/componentPaths.js')
+const componentPaths = path.join(dist, 'components/paths.js')
 const rewritten = fs
   .readFileSync(componentPaths, 'utf8')
   .replace(/'\/src\/components\/(AttributionChecklist|CreditProvenance)\.tsx#(\w+)'/g, `'${packageName}/client#$2'`)

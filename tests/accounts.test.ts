@@ -6,8 +6,8 @@ import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { doc, paragraph } from '../src/lexical/build.ts'
-import { DEVELOPMENT_SECRET, resolveSecret } from '../src/serverSecret.ts'
+import { doc, paragraph } from '../src/demo/lexicalBuilders.ts'
+import { DEVELOPMENT_SECRET, resolveSecret } from '../src/demo/serverSecret.ts'
 import { startHostApp } from './helpers/hostApp.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')

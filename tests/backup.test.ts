@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { backup, restore } from '../scripts/backup.ts'
 import { newsroomPlugin } from '../src/plugins/newsroom/index.ts'
-import { PUBLISHED_ARTICLE_SLUG } from '../src/seed/demoContent.ts'
+import { PUBLISHED_ARTICLE_SLUG } from '../src/demo/demoContent.ts'
 import { createTestDatabase, testServerUri } from './helpers/database.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
 

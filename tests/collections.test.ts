@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { doc, paragraph } from '../src/lexical/build.ts'
+import { doc, paragraph } from '../src/demo/lexicalBuilders.ts'
 import { createUser, startTestApp, type TestApp } from './helpers/payload.ts'
 
 let app: TestApp

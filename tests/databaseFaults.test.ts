@@ -11,7 +11,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type EmbeddedDatabase, findFreePort, startEmbeddedPostgres, temporaryDataDir } from '../src/db/embeddedPostgres.ts'
-import { doc, paragraph } from '../src/lexical/build.ts'
+import { doc, paragraph } from '../src/demo/lexicalBuilders.ts'
 import { newsroomPlugin, removeOrphanedPhotoFiles } from '../src/plugins/newsroom/index.ts'
 import { makeJpeg } from './helpers/images.ts'
 import { RestClient } from './helpers/rest.ts'

@@ -1,8 +1,8 @@
 import jsonld from 'jsonld'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { doc, paragraph, quote, text, upload } from '../src/lexical/build.ts'
-import { DRAFT_ARTICLE_SLUG, PUBLISHED_ARTICLE_SLUG } from '../src/seed/demoContent.ts'
+import { doc, paragraph, quote, text, upload } from '../src/demo/lexicalBuilders.ts'
+import { DRAFT_ARTICLE_SLUG, PUBLISHED_ARTICLE_SLUG } from '../src/demo/demoContent.ts'
 import { makeJpeg } from './helpers/images.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
 

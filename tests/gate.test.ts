@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { doc, paragraph, plainQuote, quote, upload } from '../src/lexical/build.ts'
+import { doc, paragraph, plainQuote, quote, upload } from '../src/demo/lexicalBuilders.ts'
 import { createGateFixtures, type GateFixtures } from './helpers/gateFixtures.ts'
 import { createUser, startTestApp, type TestApp } from './helpers/payload.ts'
 

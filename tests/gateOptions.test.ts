@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { GateRule } from '../src/plugins/newsroom/index.ts'
 
-import { doc, paragraph, quote } from '../src/lexical/build.ts'
+import { doc, paragraph, quote } from '../src/demo/lexicalBuilders.ts'
 import { newsroomPlugin } from '../src/plugins/newsroom/index.ts'
 import { createGateFixtures, type GateFixtures } from './helpers/gateFixtures.ts'
 import { startHostApp } from './helpers/hostApp.ts'
@@ -63,7 +63,7 @@ describe('publish gate options', () => {
     const article = await payload.create({ collection: 'articles', data: { title: 'No byline', _status: 'draft' }, draft: true })
     const { evaluatePublish } = await import('../src/gate/evaluate.ts')
     const { createLocalReq } = await import('payload')
-    const { resolveOptions } = await import('../src/plugins/newsroom/options.ts')
+    const { resolveOptions } = await import('../src/plugins/newsroom/resolveOptions.ts')
     const report = await evaluatePublish({
       req: await createLocalReq({}, payload),
       target: 'articles',

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { evaluatePublish } from '../src/gate/evaluate.ts'
-import { doc, paragraph, quote, upload } from '../src/lexical/build.ts'
-import { resolveOptions } from '../src/plugins/newsroom/options.ts'
+import { doc, paragraph, quote, upload } from '../src/demo/lexicalBuilders.ts'
+import { resolveOptions } from '../src/plugins/newsroom/resolveOptions.ts'
 import { createGateFixtures, type GateFixtures } from './helpers/gateFixtures.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
 import { countQueries } from './helpers/queries.ts'

@@ -3,8 +3,8 @@ import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { evaluatePublish } from '../src/gate/evaluate.ts'
-import { doc, paragraph, quote, upload } from '../src/lexical/build.ts'
-import { resolveOptions } from '../src/plugins/newsroom/options.ts'
+import { doc, paragraph, quote, upload } from '../src/demo/lexicalBuilders.ts'
+import { resolveOptions } from '../src/plugins/newsroom/resolveOptions.ts'
 import { createGateFixtures, type GateFixtures } from './helpers/gateFixtures.ts'
 import { createUser, startTestApp, type TestApp } from './helpers/payload.ts'
 

@@ -11,7 +11,7 @@ import { buildConfig, getPayload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { doc, paragraph } from '../src/lexical/build.ts'
+import { doc, paragraph } from '../src/demo/lexicalBuilders.ts'
 import { newsroomPlugin } from '../src/plugins/newsroom/index.ts'
 import { createTestDatabase } from './helpers/database.ts'
 

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { doc, paragraph, upload } from '../src/lexical/build.ts'
+import { doc, paragraph, upload } from '../src/demo/lexicalBuilders.ts'
 import { readEmbeddedCredit } from '../src/photos/readEmbeddedCredit.ts'
 import { FIXTURE_PHOTOS, hasFixturePhotos, uploadForm } from './helpers/images.ts'
 import { photoWithMetadata } from './helpers/metadataFixtures.ts'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { DRAFT_ARTICLE_SLUG, PUBLISHED_ARTICLE_SLUG } from '../src/seed/demoContent.ts'
-import { seedDemoNewsroom } from '../src/seed/seedDemoNewsroom.ts'
+import { DRAFT_ARTICLE_SLUG, PUBLISHED_ARTICLE_SLUG } from '../src/demo/demoContent.ts'
+import { seedDemoNewsroom } from '../src/demo/seedDemoNewsroom.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
 
 let app: TestApp

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { doc, paragraph, upload } from '../src/lexical/build.ts'
-import { DRAFT_ARTICLE_SLUG, MINISTRY_SLUG, PUBLISHED_ARTICLE_SLUG, STATEMENT_SLUG } from '../src/seed/demoContent.ts'
+import { doc, paragraph, upload } from '../src/demo/lexicalBuilders.ts'
+import { DRAFT_ARTICLE_SLUG, MINISTRY_SLUG, PUBLISHED_ARTICLE_SLUG, STATEMENT_SLUG } from '../src/demo/demoContent.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
 import { countQueries } from './helpers/queries.ts'
 
@@ -130,7 +130,7 @@ describe('published snapshots', () => {
     const live = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}/jsonld`, anonymous)
     expect(live.status).toBe(200)
     const { backfillArticleSnapshots } = await import('../src/delivery/snapshots.ts')
-    const { resolveOptions } = await import('../src/plugins/newsroom/options.ts')
+    const { resolveOptions } = await import('../src/plugins/newsroom/resolveOptions.ts')
     const { createLocalReq } = await import('payload')
     expect(await backfillArticleSnapshots(await createLocalReq({}, app.payload), resolveOptions())).toBe(1)
     const fromSnapshot = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}/jsonld`, anonymous)

@@ -1,6 +1,6 @@
 import type { Block } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
+import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
 export const QUOTE_MANNERS = [
   { label: 'Official comment', value: 'official-comment' },

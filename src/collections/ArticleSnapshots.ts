@@ -1,8 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
+import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
 import { nobody, staff } from '../access/index.ts'
+import { cacheHeaderHooks } from './wiring.ts'
 
 /**
  * The complete public form of each published article, written when it is published and whenever
@@ -19,6 +20,7 @@ export const articleSnapshotsCollection = (options: ResolvedNewsroomOptions): Co
     hidden: ({ user }) => !(user as { roles?: string[] } | null)?.roles?.some((role) => role === 'admin' || role === 'editor'),
   },
   access: { read: staff, create: nobody, update: nobody, delete: nobody },
+  hooks: { beforeOperation: cacheHeaderHooks(options, 'private') },
   fields: [
     { name: 'article', type: 'relationship', relationTo: options.slugs.articles, required: true, unique: true, index: true, admin: { readOnly: true } },
     { name: 'slug', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true } },

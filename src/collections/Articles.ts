@@ -2,14 +2,18 @@ import type { CollectionConfig, UploadCollectionSlug } from 'payload'
 
 import { BlocksFeature, lexicalEditor, UploadFeature } from '@payloadcms/richtext-lexical'
 
-import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
+import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
-import { hideUnpublishedReferences } from '../hooks/hideUnpublishedReferences.ts'
 import { quoteBlock } from '../blocks/QuoteBlock.ts'
+import { deliveryEndpoints } from '../endpoints/articleDelivery.ts'
 import { slugField } from '../fields/slugField.ts'
-import { editorialAccess, editorialOperationHooks } from './editorial.ts'
-import { recordReferences } from '../hooks/recordReferences.ts'
 import { nullListsAreEmpty, rejectMalformedRichText } from '../hooks/checkIncomingShapes.ts'
+import { hideUnpublishedReferences } from '../hooks/hideUnpublishedReferences.ts'
+import { refreshSnapshotOnArticleChange, removeSnapshotOnArticleDelete } from '../hooks/keepSnapshotsCurrent.ts'
+import { recordReferences } from '../hooks/recordReferences.ts'
+import { setPublishedAt } from '../hooks/setPublishedAt.ts'
+import { editorialAccess, editorialOperationHooks } from './editorial.ts'
+import { cacheHeaderHooks, publishGate } from './wiring.ts'
 
 export const PARTICIPANT_ROLES = [
   { label: 'Host', value: 'host' },
@@ -20,8 +24,13 @@ export const PARTICIPANT_ROLES = [
   { label: 'Other', value: 'other' },
 ] as const
 
-export const articlesCollection = (options: ResolvedNewsroomOptions): CollectionConfig => ({
-  slug: options.slugs.articles,
+/** Articles: the stories the desk writes, gated on publish, served from published snapshots. */
+export const articlesCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
+  const slug = options.slugs.articles
+  const gate = publishGate('articles', slug, options, [setPublishedAt])
+  const serves = !options.disabled
+  return {
+  slug,
   labels: { singular: 'Article', plural: 'Articles' },
   admin: {
     useAsTitle: 'title',
@@ -38,11 +47,16 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
   // index order without reading past the drafts, whose publishedAt is empty and sorts first.
   indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }],
   hooks: {
-    beforeOperation: [rejectMalformedRichText(['body']), nullListsAreEmpty, ...editorialOperationHooks],
-    beforeChange: [recordReferences(options.slugs)],
+    beforeOperation: [rejectMalformedRichText(['body']), nullListsAreEmpty, ...editorialOperationHooks, ...cacheHeaderHooks(options, 'public')],
+    beforeChange: [...gate.beforeChange, recordReferences(options.slugs)],
+    afterChange: serves ? [refreshSnapshotOnArticleChange(options)] : [],
+    beforeDelete: serves ? [removeSnapshotOnArticleDelete(options)] : [],
     afterRead: [hideUnpublishedReferences(options.slugs)],
   },
+  // The public reads come first: they hand over to Payload's own endpoints for everything else.
+  endpoints: [...(serves ? deliveryEndpoints(options) : []), ...gate.endpoints],
   fields: [
+    ...gate.checklist,
     { name: 'title', type: 'text', required: true },
     {
       type: 'row',
@@ -130,4 +144,5 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
       admin: { readOnly: true, position: 'sidebar', description: 'Every joint statement the article cites or quotes, kept up to date on save.' },
     },
   ],
-})
+  }
+}

@@ -2,15 +2,19 @@ import type { CollectionConfig } from 'payload'
 
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 
-import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
+import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
 import { slugField } from '../fields/slugField.ts'
-import { editorialAccess, editorialOperationHooks } from './editorial.ts'
 import { nullListsAreEmpty, rejectMalformedRichText } from '../hooks/checkIncomingShapes.ts'
+import { editorialAccess, editorialOperationHooks } from './editorial.ts'
+import { cacheHeaderHooks, publishGate, snapshotUpkeepHooks } from './wiring.ts'
 
 /** A statement issued jointly by several participants; quotations can be checked against its text. */
-export const jointStatementsCollection = (options: ResolvedNewsroomOptions): CollectionConfig => ({
-  slug: options.slugs.jointStatements,
+export const jointStatementsCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
+  const slug = options.slugs.jointStatements
+  const gate = publishGate('jointStatements', slug, options)
+  return {
+  slug,
   labels: { singular: 'Joint statement', plural: 'Joint statements' },
   admin: {
     useAsTitle: 'title',
@@ -19,9 +23,15 @@ export const jointStatementsCollection = (options: ResolvedNewsroomOptions): Col
     description: 'Statements issued jointly by states or organisations, kept with their full text so quotations can be checked against it.',
   },
   access: editorialAccess,
-  hooks: { beforeOperation: [rejectMalformedRichText(['text']), nullListsAreEmpty, ...editorialOperationHooks] },
+  hooks: {
+    beforeOperation: [rejectMalformedRichText(['text']), nullListsAreEmpty, ...editorialOperationHooks, ...cacheHeaderHooks(options, 'public')],
+    beforeChange: gate.beforeChange,
+    ...snapshotUpkeepHooks('jointStatements', options),
+  },
+  endpoints: gate.endpoints,
   versions: { drafts: true, maxPerDoc: 50 },
   fields: [
+    ...gate.checklist,
     { name: 'title', type: 'text', required: true },
     {
       type: 'row',
@@ -63,4 +73,5 @@ export const jointStatementsCollection = (options: ResolvedNewsroomOptions): Col
     },
     slugField('title'),
   ],
-})
+  }
+}

@@ -1,12 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
+import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
+import { participantArticlesEndpoint } from '../endpoints/participantArticles.ts'
 import { countryField } from '../fields/countryField.ts'
 import { slugField } from '../fields/slugField.ts'
-import { editorialAccess, editorialOperationHooks } from './editorial.ts'
 import { wikidataField } from '../fields/wikidataField.ts'
 import { nullListsAreEmpty } from '../hooks/checkIncomingShapes.ts'
+import { editorialAccess, editorialOperationHooks } from './editorial.ts'
+import { cacheHeaderHooks, publishGate, snapshotUpkeepHooks } from './wiring.ts'
 
 export const PARTICIPANT_KINDS = [
   { label: 'State', value: 'state' },
@@ -21,8 +23,11 @@ export const PARTICIPANT_KINDS = [
 export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number]['value']
 
 /** States, governments, ministries, organisations and people that take part in a story. */
-export const participantsCollection = (options: ResolvedNewsroomOptions): CollectionConfig => ({
-  slug: options.slugs.participants,
+export const participantsCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
+  const slug = options.slugs.participants
+  const gate = publishGate('participants', slug, options)
+  return {
+  slug,
   labels: { singular: 'Participant', plural: 'Participants' },
   admin: {
     useAsTitle: 'name',
@@ -31,9 +36,15 @@ export const participantsCollection = (options: ResolvedNewsroomOptions): Collec
     description: 'States, governments, ministries, organisations and people that statements, quotes and photo credits are attributed to.',
   },
   access: editorialAccess,
-  hooks: { beforeOperation: [nullListsAreEmpty, ...editorialOperationHooks] },
+  hooks: {
+    beforeOperation: [nullListsAreEmpty, ...editorialOperationHooks, ...cacheHeaderHooks(options, 'public')],
+    beforeChange: gate.beforeChange,
+    ...snapshotUpkeepHooks('participants', options),
+  },
+  endpoints: [...(options.disabled ? [] : [participantArticlesEndpoint(options)]), ...gate.endpoints],
   versions: { drafts: true, maxPerDoc: 50 },
   fields: [
+    ...gate.checklist,
     { name: 'name', type: 'text', required: true, index: true },
     {
       name: 'shortName',
@@ -66,4 +77,5 @@ export const participantsCollection = (options: ResolvedNewsroomOptions): Collec
     wikidataField(),
     slugField('name'),
   ],
-})
+  }
+}

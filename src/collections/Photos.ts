@@ -1,37 +1,26 @@
 import type { CollectionConfig } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
+import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
 import { anyone, editorsOnly, staff } from '../access/index.ts'
-import { creditsReportEndpoint } from '../hooks/creditsReportEndpoint.ts'
+import { COMPONENT_PATHS } from '../components/paths.ts'
+import { creditsReportEndpoint } from '../endpoints/creditsReport.ts'
+import { creditGroupField, embeddedMetadataField, provenanceNote } from '../fields/creditFields.ts'
+import { computeCreditProvenance } from '../hooks/computeCreditProvenance.ts'
 import { importEmbeddedCredit } from '../hooks/importEmbeddedCredit.ts'
 import { protectPublishedCredits } from '../hooks/protectPublishedCredits.ts'
 import { rejectNonImageUploads } from '../hooks/rejectNonImageUploads.ts'
 import { writeCreditIntoDerivatives } from '../hooks/writeCreditIntoDerivatives.ts'
-import { COMPONENT_PATHS } from '../plugins/newsroom/componentPaths.ts'
-import { computeCreditProvenance } from './photoProvenance.ts'
+import { mergeHooks } from './mergeHooks.ts'
+import { cacheHeaderHooks, snapshotUpkeepHooks } from './wiring.ts'
 
-
-/** Shows, under a field, whether its value came from the file. */
-const provenanceNote = (field: string, fieldPath: string) => ({
-  afterInput: [{ path: COMPONENT_PATHS.creditProvenance, clientProps: { field, fieldPath } }],
-})
-
-const embeddedText = (name: string, label: string) => ({ name, label, type: 'text' as const, admin: { readOnly: true } })
-
-export const CREDIT_KINDS = [
-  { label: 'Staff', value: 'staff' },
-  { label: 'Agency', value: 'agency' },
-  { label: 'Handout', value: 'handout' },
-  { label: 'Pool', value: 'pool' },
-  { label: 'Freelance', value: 'freelance' },
-  { label: 'Archive', value: 'archive' },
-] as const
-
-export type CreditKind = (typeof CREDIT_KINDS)[number]['value']
+export { CREDIT_KINDS, type CreditKind } from '../fields/creditFields.ts'
 
 /** PhotoWithCredit: an image and everything needed to credit it correctly. */
-export const photosCollection = (options: ResolvedNewsroomOptions): CollectionConfig => ({
+export const photosCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
+  const active = !options.disabled
+  const upkeep = snapshotUpkeepHooks('photos', options)
+  return {
   slug: options.slugs.photos,
   labels: { singular: 'Photo', plural: 'Photos' },
   admin: {
@@ -48,10 +37,17 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
   },
   hooks: {
     // Refusing what is not a photo is a safety check, so it stays on even when the plugin is disabled.
-    beforeOperation: [rejectNonImageUploads({ maxFileSize: options.photos.maxFileSize, maxPixels: options.photos.maxPixels }), protectPublishedCredits(options.slugs.articles)],
-    ...(options.disabled ? {} : { beforeChange: [importEmbeddedCredit(options)], afterChange: [writeCreditIntoDerivatives] }),
+    beforeOperation: [
+      rejectNonImageUploads({ maxFileSize: options.photos.maxFileSize, maxPixels: options.photos.maxPixels }),
+      protectPublishedCredits(options.slugs.articles),
+      ...cacheHeaderHooks(options, 'public'),
+    ],
+    beforeChange: active ? [importEmbeddedCredit(options.slugs.participants)] : [],
+    afterChange: [...(active ? [writeCreditIntoDerivatives] : []), ...(upkeep?.afterChange ?? [])],
+    beforeDelete: upkeep?.beforeDelete ?? [],
+    afterDelete: upkeep?.afterDelete ?? [],
   },
-  endpoints: options.disabled ? [] : [creditsReportEndpoint(options.slugs)],
+  endpoints: active ? [creditsReportEndpoint(options.slugs)] : [],
   upload: {
     staticDir: options.photos.staticDir,
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif'],
@@ -80,57 +76,7 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
       type: 'textarea',
       admin: { components: provenanceNote('caption', 'caption') },
     },
-    {
-      name: 'credit',
-      type: 'group',
-      admin: { description: 'Who took the photo and who handed it out. Shown with the photo wherever it is published.' },
-      fields: [
-        {
-          name: 'line',
-          type: 'text',
-          label: 'Credit line',
-          admin: { description: 'The credit as readers see it, e.g. “Ministry of Foreign Affairs”.', components: provenanceNote('line', 'credit.line') },
-        },
-        {
-          type: 'row',
-          fields: [
-            { name: 'kind', type: 'select', options: [...CREDIT_KINDS], admin: { width: '50%' } },
-            {
-              name: 'issuer',
-              type: 'relationship',
-              relationTo: options.slugs.participants,
-              admin: { width: '50%', description: 'Who handed the photo out (required for handouts).' },
-            },
-          ],
-        },
-        {
-          type: 'row',
-          fields: [
-            { name: 'creator', type: 'text', label: 'Photographer', admin: { width: '50%', components: provenanceNote('creator', 'credit.creator') } },
-            { name: 'source', type: 'text', admin: { width: '50%', components: provenanceNote('source', 'credit.source') } },
-          ],
-        },
-        { name: 'copyright', type: 'text', label: 'Copyright notice', admin: { components: provenanceNote('copyright', 'credit.copyright') } },
-        { name: 'usageTerms', type: 'textarea', label: 'Usage terms', admin: { components: provenanceNote('usageTerms', 'credit.usageTerms') } },
-        {
-          type: 'row',
-          fields: [
-            {
-              name: 'rightsExpireAt',
-              type: 'date',
-              label: 'Rights expire at',
-              admin: { width: '50%', date: { pickerAppearance: 'dayAndTime' } },
-            },
-            {
-              name: 'distributable',
-              type: 'checkbox',
-              defaultValue: true,
-              admin: { width: '50%', description: 'May be passed on to partners and syndication.' },
-            },
-          ],
-        },
-      ],
-    },
+    creditGroupField(options.slugs.participants),
     {
       name: 'usage',
       type: 'ui',
@@ -139,41 +85,7 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
         components: { Field: { path: COMPONENT_PATHS.photoUsage, serverProps: { articlesSlug: options.slugs.articles } } },
       },
     },
-    {
-      name: 'embeddedMetadata',
-      type: 'group',
-      label: 'Embedded in the file',
-      admin: {
-        position: 'sidebar',
-        description: 'The credit the file carried when it was uploaded (XMP or IPTC). Kept as it was, for comparison.',
-      },
-      fields: [
-        {
-          name: 'status',
-          type: 'select',
-          options: [
-            { label: 'Read', value: 'read' },
-            { label: 'No credit in the file', value: 'none' },
-            { label: 'Could not be read', value: 'unreadable' },
-          ],
-          admin: { readOnly: true },
-        },
-        { name: 'error', type: 'text', admin: { readOnly: true, condition: (_, sibling) => Boolean(sibling?.error) } },
-        embeddedText('line', 'Credit line'),
-        embeddedText('creator', 'Creator'),
-        embeddedText('source', 'Source'),
-        embeddedText('copyright', 'Copyright notice'),
-        { name: 'usageTerms', label: 'Usage terms', type: 'textarea', admin: { readOnly: true } },
-        { name: 'caption', label: 'Caption', type: 'textarea', admin: { readOnly: true } },
-        {
-          name: 'truncated',
-          type: 'text',
-          hasMany: true,
-          label: 'Cut by IPTC-IIM',
-          admin: { readOnly: true, description: 'Fields whose IIM copy fills IIM’s maximum length; the XMP value, when present, is kept whole.' },
-        },
-      ],
-    },
+    embeddedMetadataField(),
     {
       name: 'creditProvenance',
       type: 'json',
@@ -182,4 +94,21 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
       hooks: { afterRead: [computeCreditProvenance] },
     },
   ],
-})
+  }
+}
+
+/**
+ * The host's own upload collection, given what the plugin's photos collection would have: its
+ * credit fields (those the host lacks, by name), hooks and endpoints. The host keeps its upload
+ * settings and access.
+ */
+export function withPhotoCredits(host: CollectionConfig, options: ResolvedNewsroomOptions): CollectionConfig {
+  const photos = photosCollection(options)
+  const named = new Set(host.fields.flatMap((field) => ('name' in field ? [field.name] : [])))
+  return {
+    ...host,
+    fields: [...host.fields, ...photos.fields.filter((field) => !('name' in field) || !named.has(field.name))],
+    hooks: mergeHooks(photos.hooks, host.hooks),
+    endpoints: [...(Array.isArray(photos.endpoints) ? photos.endpoints : []), ...(Array.isArray(host.endpoints) ? host.endpoints : [])],
+  }
+}

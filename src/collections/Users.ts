@@ -1,7 +1,11 @@
 import type { Access, CollectionConfig, SelectField } from 'payload'
 
+import type { ResolvedNewsroomOptions } from '../options/types.ts'
+
 import { adminOnlyField, hasRole } from '../access/index.ts'
 import { makeFirstUserAdmin } from '../hooks/makeFirstUserAdmin.ts'
+import { mergeHooks } from './mergeHooks.ts'
+import { cacheHeaderHooks } from './wiring.ts'
 
 export const USER_ROLES = [
   { label: 'Admin', value: 'admin' },
@@ -32,8 +36,8 @@ const adminOrSelf: Access = ({ req }) => {
 const admins: Access = ({ req }) => hasRole(req.user, 'admin')
 
 /** The staff accounts, used when the host app has no auth collection of its own. */
-export const usersCollection = (slug: string): CollectionConfig => ({
-  slug,
+export const usersCollection = (options: ResolvedNewsroomOptions): CollectionConfig => ({
+  slug: options.usersSlug,
   auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
   admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'roles'], group: 'Admin' },
   access: {
@@ -42,6 +46,16 @@ export const usersCollection = (slug: string): CollectionConfig => ({
     update: adminOrSelf,
     delete: admins,
   },
-  hooks: { beforeChange: [makeFirstUserAdmin] },
+  hooks: { beforeOperation: cacheHeaderHooks(options, 'private'), beforeChange: [makeFirstUserAdmin] },
   fields: [{ name: 'name', type: 'text' }, rolesField()],
 })
+
+/** The host's own auth collection with newsroom roles (unless it has a `roles` field already). */
+export function withNewsroomRoles(existing: CollectionConfig, options: ResolvedNewsroomOptions): CollectionConfig {
+  const hasRoles = existing.fields.some((field) => 'name' in field && field.name === 'roles')
+  return {
+    ...existing,
+    fields: hasRoles ? existing.fields : [...existing.fields, rolesField()],
+    hooks: mergeHooks(mergeHooks({ beforeChange: [makeFirstUserAdmin] }, existing.hooks), { beforeOperation: cacheHeaderHooks(options, 'private') }),
+  }
+}

@@ -1,8 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
+import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
 import { adminsOnly, nobody } from '../access/index.ts'
+import { cacheHeaderHooks } from './wiring.ts'
 
 /** One row per event and receiver: what was sent, and how each attempt went. */
 export const webhookDeliveriesCollection = (options: ResolvedNewsroomOptions): CollectionConfig => ({
@@ -16,6 +17,7 @@ export const webhookDeliveriesCollection = (options: ResolvedNewsroomOptions): C
     hidden: ({ user }) => !(user as { roles?: string[] } | null)?.roles?.includes('admin'),
   },
   access: { read: adminsOnly, create: nobody, update: nobody, delete: adminsOnly },
+  hooks: { beforeOperation: cacheHeaderHooks(options, 'private') },
   defaultSort: '-createdAt',
   fields: [
     { name: 'event', type: 'text', required: true, index: true, admin: { readOnly: true } },

@@ -3,10 +3,11 @@ import type { HTMLConvertersFunction } from '@payloadcms/richtext-lexical/html'
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import escapeHTML from 'escape-html'
 
-import type { Article, JointStatement, Participant, Photo } from './types.ts'
+import type { ArticleSlugs } from '../article/inventory.ts'
+import type { Article, JointStatement, Participant, Photo } from '../model/documents.ts'
 
-import { populated } from './types.ts'
-
+import { readAttribution } from '../article/inventory.ts'
+import { populated } from '../model/documents.ts'
 import { creditText } from './credit.ts'
 
 const MANNERS: Record<string, string> = {
@@ -35,10 +36,10 @@ export function photoFigure(photo: Photo, size: 'card' | 'feature' = 'card'): st
   )
 }
 
-function attribution(fields: Record<string, unknown>): string {
-  const attributed = fields.attributedTo as { relationTo?: string; value?: unknown } | null | undefined
-  const participant = attributed?.relationTo === 'participants' ? populated<Participant>(attributed.value) : undefined
-  const statement = attributed?.relationTo === 'joint-statements' ? populated<JointStatement>(attributed.value) : undefined
+function attribution(fields: Record<string, unknown>, slugs: ArticleSlugs): string {
+  const attributed = readAttribution(fields.attributedTo, slugs)
+  const participant = attributed?.collection === 'participants' ? populated<Participant>(attributed.value) : undefined
+  const statement = attributed?.collection === 'jointStatements' ? populated<JointStatement>(attributed.value) : undefined
   const who = participant?.name ?? statement?.title
   const manner = typeof fields.manner === 'string' && fields.manner !== 'joint-statement' ? MANNERS[fields.manner] : undefined
   const when = typeof fields.saidOn === 'string' ? new Date(fields.saidOn).toISOString().slice(0, 10) : undefined
@@ -48,7 +49,9 @@ function attribution(fields: Record<string, unknown>): string {
 
 const SAFE_URL = /^(https?:|mailto:|\/|#)/i
 
-const converters: HTMLConvertersFunction = ({ defaultConverters }) => ({
+const convertersFor =
+  (slugs: ArticleSlugs): HTMLConvertersFunction =>
+  ({ defaultConverters }) => ({
   ...defaultConverters,
   upload: ({ node }) => {
     const photo = populated<Photo>((node as { value?: unknown }).value)
@@ -63,7 +66,7 @@ const converters: HTMLConvertersFunction = ({ defaultConverters }) => ({
   blocks: {
     quote: ({ node }: { node: { fields: Record<string, unknown> } }) => {
       const fields = node.fields
-      const by = attribution(fields)
+      const by = attribution(fields, slugs)
       return (
         '<figure class="quotation">' +
         `<blockquote><p>${escapeHTML(String(fields.text ?? ''))}</p></blockquote>` +
@@ -75,7 +78,7 @@ const converters: HTMLConvertersFunction = ({ defaultConverters }) => ({
 })
 
 /** The article body as HTML: photos as figures with their credit, quotations with their attribution. */
-export function articleBodyToHtml(article: Article): string {
+export function articleBodyToHtml(article: Article, slugs: ArticleSlugs): string {
   if (!article.body) return ''
-  return convertLexicalToHTML({ data: article.body as never, converters, disableContainer: true })
+  return convertLexicalToHTML({ data: article.body as never, converters: convertersFor(slugs), disableContainer: true })
 }

@@ -1,10 +1,10 @@
 import type { Country, CreativeWork, GovernmentOrganization, ImageObject, NewsArticle, Organization, Person, Quotation, WithContext } from 'schema-dts'
 
-import type { Article, JointStatement, Participant, Photo } from './types.ts'
+import type { ArticleSlugs } from '../article/inventory.ts'
+import type { Article, JointStatement, Participant, Photo } from '../model/documents.ts'
 
-import { populated } from './types.ts'
-
-import { inventoryBody } from '../gate/lexical.ts'
+import { readArticle, readAttribution } from '../article/inventory.ts'
+import { populated } from '../model/documents.ts'
 import { creditText, wikidataUrl } from './credit.ts'
 
 type Agent = Country | GovernmentOrganization | Organization | Person
@@ -66,33 +66,34 @@ function statementToSchema(statement: JointStatement): CreativeWork {
 }
 
 /** The article as a schema.org NewsArticle, for search engines and aggregators. */
-export function articleToJsonLd(article: Article, options: { origin: string; url: string; authors: string[] }): WithContext<NewsArticle> {
+export function articleToJsonLd(
+  article: Article,
+  options: { origin: string; url: string; authors: string[]; slugs: ArticleSlugs },
+): WithContext<NewsArticle> {
+  const inventory = readArticle(article as unknown as Record<string, unknown>, options.slugs)
   const photos = new Map<string, Photo>()
-  const heroPhoto = populated<Photo>(article.heroPhoto)
-  if (heroPhoto) photos.set(String(heroPhoto.id), heroPhoto)
-  for (const upload of inventoryBody(article.body).uploads) {
-    const photo = populated<Photo>(upload.value)
+  for (const use of inventory.photoUses) {
+    const photo = populated<Photo>(use.value)
     if (photo) photos.set(String(photo.id), photo)
   }
 
   const statements = (article.statements ?? []).map((s) => populated<JointStatement>(s)).filter((s): s is JointStatement => Boolean(s))
   const mentions = (article.participants ?? []).map((row) => populated<Participant>(row.participant)).filter((p): p is Participant => Boolean(p))
 
-  const quotations: Quotation[] = inventoryBody(article.body)
-    .blocks.filter((block) => block.blockType === 'quote')
-    .map((block) => {
-      const attributed = block.fields.attributedTo as { relationTo?: string; value?: unknown } | null | undefined
-      const participant = attributed?.relationTo === 'participants' ? populated<Participant>(attributed.value) : undefined
-      const statement = attributed?.relationTo === 'joint-statements' ? populated<JointStatement>(attributed.value) : undefined
-      const creator = participant ? [participantAsAuthor(participant)] : statement ? (statementToSchema(statement).author as Author[]) : undefined
-      return {
-        '@type': 'Quotation',
-        text: String(block.fields.text ?? ''),
-        ...(creator ? { creator } : {}),
-        ...(statement ? { isBasedOn: statementToSchema(statement) } : {}),
-        ...(typeof block.fields.saidOn === 'string' ? { dateCreated: block.fields.saidOn.slice(0, 10) } : {}),
-      } as Quotation
-    })
+  const quotations: Quotation[] = inventory.quotes.map((quote) => {
+    // The block's own fields: a reader's copy may have had an unpublished attribution removed.
+    const attribution = readAttribution(quote.fields?.attributedTo, options.slugs)
+    const participant = attribution?.collection === 'participants' ? populated<Participant>(attribution.value) : undefined
+    const statement = attribution?.collection === 'jointStatements' ? populated<JointStatement>(attribution.value) : undefined
+    const creator = participant ? [participantAsAuthor(participant)] : statement ? (statementToSchema(statement).author as Author[]) : undefined
+    return {
+      '@type': 'Quotation',
+      text: quote.text,
+      ...(creator ? { creator } : {}),
+      ...(statement ? { isBasedOn: statementToSchema(statement) } : {}),
+      ...(quote.saidOn ? { dateCreated: quote.saidOn.slice(0, 10) } : {}),
+    } as Quotation
+  })
 
   const authors: (Person | Organization)[] = [
     ...options.authors.map((name) => ({ '@type': 'Person', name }) as Person),

@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { createLocalReq } from 'payload'
 
-import type { Article } from './types.ts'
+import type { Article } from '../model/documents.ts'
 
 /**
  * The published version of an article, by id or slug, populated two levels deep (photos with

@@ -3,15 +3,14 @@ import type { Payload, PayloadRequest } from 'payload'
 import { createHash } from 'node:crypto'
 import { createLocalReq } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
-import type { Article } from './types.ts'
+import type { ArticleSlugs } from '../article/inventory.ts'
+import type { Article, Id } from '../model/documents.ts'
+import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
-import { postgresOf, qualified, tableNameOf } from '../db/postgres.ts'
+import { publishedArticlesWithoutSnapshot } from '../db/statements.ts'
 import { articleBodyToHtml } from './html.ts'
 import { articleToJsonLd } from './jsonLd.ts'
 import { loadPublishedArticle } from './loadPublishedArticle.ts'
-
-type Id = number | string
 
 /**
  * Stands for the request's origin in a stored JSON-LD when no public URL is configured; the
@@ -45,12 +44,12 @@ export interface SnapshotChange {
  * The public forms of a published article, from the document exactly as an anonymous REST
  * reader gets it (depth 2). Pure: the same article gives the same bytes and the same hash.
  */
-export function renderSnapshot(article: Article, authors: string[], publicURL: string | undefined): RenderedSnapshot {
+export function renderSnapshot(article: Article, authors: string[], publicURL: string | undefined, slugs: ArticleSlugs): RenderedSnapshot {
   const origin = publicURL ?? ORIGIN_PLACEHOLDER
   const slug = article.slug || String(article.id)
   const document = JSON.stringify(article)
-  const jsonLd = JSON.stringify(articleToJsonLd(article, { origin, url: `${origin}/articles/${slug}`, authors }))
-  const html = articleBodyToHtml(article)
+  const jsonLd = JSON.stringify(articleToJsonLd(article, { origin, url: `${origin}/articles/${slug}`, authors, slugs }))
+  const html = articleBodyToHtml(article, slugs)
   const etag = createHash('sha256').update(document).update('\0').update(jsonLd).update('\0').update(html).digest('base64url').slice(0, 27)
   return { slug, etag, publishedAt: article.publishedAt ?? null, document, jsonLd, html }
 }
@@ -139,11 +138,11 @@ export async function refreshArticleSnapshots(req: PayloadRequest, options: Reso
 
   const changes: SnapshotChange[] = []
   for (const article of published) {
-    const rendered = renderSnapshot(article, namesOf(article, authors), publicURL)
+    const rendered = renderSnapshot(article, namesOf(article, authors), publicURL, options.slugs)
     const existing = storedByArticle.get(String(article.id))
     storedByArticle.delete(String(article.id))
     if (existing && existing.etag === rendered.etag && existing.slug === rendered.slug) continue
-    const data = { ...rendered, article: article.id }
+    const data = { ...rendered, article: article.id as number }
     if (existing) {
       await payload.update({ collection: options.slugs.articleSnapshots as 'article-snapshots', id: existing.id, data, depth: 0, overrideAccess: true, req })
     } else {
@@ -171,15 +170,7 @@ export async function refreshArticleSnapshots(req: PayloadRequest, options: Reso
  * the plugin was disabled), refreshed in batches. Returns how many were written.
  */
 export async function backfillArticleSnapshots(req: PayloadRequest, options: ResolvedNewsroomOptions, batchSize = 50): Promise<number> {
-  // One anti-join, so a start-up with nothing missing (the usual case) costs one cheap query, not
-  // a read of every published article and every snapshot.
-  const db = postgresOf(req.payload)
-  const articles = qualified(db, tableNameOf(db, options.slugs.articles))
-  const snapshots = qualified(db, tableNameOf(db, options.slugs.articleSnapshots))
-  const { rows } = await db.pool!.query<{ id: Id }>({
-    text: `select a.id from ${articles} a where a._status = 'published' and not exists (select 1 from ${snapshots} s where s.article_id = a.id) order by a.id`,
-  })
-  const missing = rows.map((row) => row.id)
+  const missing = await publishedArticlesWithoutSnapshot(req.payload, options.slugs)
   let written = 0
   for (let start = 0; start < missing.length; start += batchSize) {
     written += (await refreshArticleSnapshots(req, options, missing.slice(start, start + batchSize))).length
@@ -195,5 +186,5 @@ export async function renderPublishedArticle(req: PayloadRequest, options: Resol
   const article = await loadPublishedArticle(req, options.slugs.articles, idOrSlug)
   if (!article) return undefined
   const authors = await authorNamesById(req, options.usersSlug, [article])
-  return renderSnapshot(article, namesOf(article, authors), publicOrigin(options, req.payload))
+  return renderSnapshot(article, namesOf(article, authors), publicOrigin(options, req.payload), options.slugs)
 }

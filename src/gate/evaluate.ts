@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
-import type { GateReport, GateTarget } from './types.ts'
+import type { GateSlugs } from './loadContext.ts'
+import type { GateReport, GateSettings, GateTarget } from './types.ts'
 
 import { loadGateContext } from './loadContext.ts'
 import { runGate } from './runGate.ts'
@@ -11,9 +11,11 @@ export async function evaluatePublish(args: {
   req: PayloadRequest
   target: GateTarget
   doc: Record<string, unknown>
-  options: ResolvedNewsroomOptions
+  /** The slugs to read from and the gate's settings (the resolved plugin options have both). */
+  options: { slugs: GateSlugs; gate: GateSettings }
   now?: Date
 }): Promise<GateReport> {
-  const context = await loadGateContext({ ...args, ministryWording: args.options.gate.ministryWording })
-  return runGate(context, args.options.gate)
+  const { req, target, doc, options, now } = args
+  const context = await loadGateContext({ req, target, doc, now, slugs: options.slugs, ministryWording: options.gate.ministryWording })
+  return runGate(context, options.gate)
 }

@@ -1,21 +1,15 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
-import type {
-  Citation,
-  GateContext,
-  GateTarget,
-  LoadedParticipant,
-  LoadedPhoto,
-  LoadedStatement,
-  QuoteUse,
-} from './types.ts'
+import type { Id } from '../model/documents.ts'
+import type { GateContext, GateTarget, LoadedParticipant, LoadedPhoto, LoadedStatement } from './types.ts'
 
-import { findPhotoUses, idOf } from './articlePhotos.ts'
+import { readArticle } from '../article/inventory.ts'
+import { richTextToPlain } from '../article/lexical.ts'
 import { storableIds } from '../db/ids.ts'
-import { inventoryBody, richTextToPlain } from './lexical.ts'
+import { idOf } from '../model/documents.ts'
 
-type Id = number | string
+/** The slugs the gate reads documents from. */
+export type GateSlugs = GateContext['slugs']
 
 const key = (id: Id) => String(id)
 
@@ -40,52 +34,6 @@ async function loadByIds<T extends { id: Id }>(req: PayloadRequest, collection: 
   return loaded
 }
 
-function collectArticleReferences(doc: Record<string, unknown>, options: ResolvedNewsroomOptions) {
-  const { slugs } = options
-  const quotes: QuoteUse[] = []
-  const citations: Citation[] = []
-
-  const photoUses = findPhotoUses(doc, slugs.photos)
-  const body = inventoryBody(doc.body)
-
-  let quoteNumber = 0
-  for (const block of body.blocks) {
-    if (block.blockType !== 'quote') continue
-    quoteNumber += 1
-    const attributed = block.fields.attributedTo as { relationTo?: string; value?: unknown } | null | undefined
-    const attributedId = idOf(attributed?.value)
-    const attributedTo = attributed?.relationTo && attributedId !== undefined ? { relationTo: attributed.relationTo, value: attributedId } : null
-    quotes.push({
-      number: quoteNumber,
-      text: typeof block.fields.text === 'string' ? block.fields.text : '',
-      attributedTo,
-      manner: (block.fields.manner as string | null | undefined) ?? null,
-      path: 'body',
-    })
-    if (attributedTo) {
-      citations.push({
-        relationTo: attributedTo.relationTo === slugs.jointStatements ? 'jointStatements' : 'participants',
-        id: attributedTo.value,
-        path: 'body',
-        via: `quote ${quoteNumber}`,
-      })
-    }
-  }
-
-  const participants = Array.isArray(doc.participants) ? doc.participants : []
-  participants.forEach((row, index) => {
-    const id = idOf((row as { participant?: unknown })?.participant)
-    if (id !== undefined) citations.push({ relationTo: 'participants', id, path: `participants.${index}.participant`, via: `participant ${index + 1}` })
-  })
-  const statements = Array.isArray(doc.statements) ? doc.statements : []
-  statements.forEach((value) => {
-    const id = idOf(value)
-    if (id !== undefined) citations.push({ relationTo: 'jointStatements', id, path: 'statements', via: 'cited statements' })
-  })
-
-  return { photoUses, quotes, citations, bareBlockquotes: body.blockquotes, runningText: body.paragraphs }
-}
-
 /**
  * Loads everything the rules need for one document, with one query per collection whatever
  * the number of photos, quotes or participants: photos, then statements, then every participant
@@ -95,15 +43,20 @@ export async function loadGateContext(args: {
   req: PayloadRequest
   target: GateTarget
   doc: Record<string, unknown>
-  options: ResolvedNewsroomOptions
+  slugs: GateSlugs
   ministryWording: RegExp[]
   now?: Date
 }): Promise<GateContext> {
-  const { req, target, doc, options } = args
-  const { slugs } = options
+  const { req, target, doc, slugs } = args
 
-  let references: ReturnType<typeof collectArticleReferences> = { photoUses: [], quotes: [], citations: [], bareBlockquotes: [], runningText: [] }
-  if (target === 'articles') references = collectArticleReferences(doc, options)
+  const article = target === 'articles' ? readArticle(doc, slugs, req) : undefined
+  const references: Pick<GateContext, 'photoUses' | 'quotes' | 'citations' | 'bareBlockquotes' | 'runningText'> = {
+    photoUses: article?.photoUses ?? [],
+    quotes: article?.quotes ?? [],
+    citations: [...(article?.citations ?? [])],
+    bareBlockquotes: article?.bareBlockquotes ?? [],
+    runningText: article?.runningText ?? [],
+  }
   if (target === 'jointStatements') {
     const signatories = Array.isArray(doc.signatories) ? doc.signatories : []
     signatories.forEach((value, index) => {

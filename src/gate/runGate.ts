@@ -1,19 +1,9 @@
-import type { Finding, GateContext, GateReport, GateRule, GateTarget, SeveritySetting } from './types.ts'
+import type { Finding, GateContext, GateReport, GateRule, GateSettings, GateTarget } from './types.ts'
 
-import { attributionRules } from './rules/attributionRules.ts'
-import { characterRules } from './rules/characterRules.ts'
-import { documentRules } from './rules/documentRules.ts'
-import { photoRules } from './rules/photoRules.ts'
-
-export const BUILT_IN_RULES: GateRule[] = [...photoRules, ...attributionRules, ...documentRules, ...characterRules]
-
-export interface GateSettings {
-  rules: GateRule[]
-  severities: Record<string, SeveritySetting>
-}
+export { BUILT_IN_RULES } from './rules/index.ts'
 
 /** The rules that check a kind of document, with the severity each runs at (`off` rules left out). */
-export function activeRules(settings: GateSettings, target: GateTarget) {
+export function activeRules(settings: Pick<GateSettings, 'rules' | 'severities'>, target: GateTarget) {
   return settings.rules
     .filter((rule) => rule.target === target)
     .map((rule) => ({ rule, severity: settings.severities[rule.id] ?? rule.defaultSeverity }))
@@ -24,7 +14,7 @@ export function activeRules(settings: GateSettings, target: GateTarget) {
  * Runs the rules over a loaded context and reports. A rule that throws is reported as an error
  * of its own rather than letting a bug in one rule publish, or block, silently.
  */
-export function runGate(context: GateContext, settings: GateSettings): GateReport {
+export function runGate(context: GateContext, settings: Pick<GateSettings, 'rules' | 'severities'>): GateReport {
   const findings: Finding[] = []
   for (const { rule, severity } of activeRules(settings, context.target)) {
     let results

@@ -1,5 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
+import type { Citation, PhotoUse, QuoteUse } from '../article/inventory.ts'
+import type { Id, JointStatement, Participant, Photo } from '../model/documents.ts'
+
+export type { Citation, PhotoUse, QuoteUse } from '../article/inventory.ts'
+
 export type Severity = 'error' | 'warning'
 export type SeveritySetting = Severity | 'off'
 
@@ -28,79 +33,17 @@ export interface RuleFinding {
   message: string
 }
 
-export interface LoadedParticipant {
-  id: number | string
-  name: string
-  shortName?: string | null
-  aliases?: string[] | null
-  kind?: string | null
-  country?: string | null
-  parent?: number | string | null
-  _status?: 'draft' | 'published' | null
-}
+/** A participant as the gate loads it (its published version, relationships as ids). */
+export type LoadedParticipant = Participant
 
-export interface LoadedPhoto {
-  id: number | string
-  filename?: string | null
-  alt?: string | null
-  caption?: string | null
-  credit?: {
-    line?: string | null
-    kind?: string | null
-    issuer?: number | string | null
-    creator?: string | null
-    source?: string | null
-    copyright?: string | null
-    usageTerms?: string | null
-    rightsExpireAt?: string | null
-    distributable?: boolean | null
-  } | null
-  /** What the file carried when uploaded. */
-  embeddedMetadata?: {
-    status?: 'read' | 'none' | 'unreadable' | null
-    error?: string | null
-    line?: string | null
-    creator?: string | null
-    source?: string | null
-    copyright?: string | null
-    usageTerms?: string | null
-  } | null
-}
+/** A photo as the gate loads it (relationships as ids). */
+export type LoadedPhoto = Photo
 
-export interface LoadedStatement {
-  id: number | string
-  title: string
-  signatories?: (number | string)[] | null
+/** A joint statement as the gate loads it: its signatories' ids, and its text as plain text. */
+export interface LoadedStatement extends Omit<JointStatement, 'text' | 'signatories'> {
+  signatories?: Id[] | null
   /** The statement's text as plain text, paragraphs separated by blank lines. */
   plainText: string
-  issuedOn?: string | null
-  _status?: 'draft' | 'published' | null
-}
-
-/** A place in the article where a photo appears. */
-export interface PhotoUse {
-  photoId: number | string
-  path: string
-  /** Where an editor finds it, e.g. "hero photo", "body, image 3". */
-  place: string
-}
-
-export interface QuoteUse {
-  /** 1-based position among the article's Quote blocks, for messages. */
-  number: number
-  text: string
-  attributedTo?: { relationTo: string; value: number | string } | null
-  manner?: string | null
-  path: string
-}
-
-/** A reference from the document to a participant or statement that must be published. */
-export interface Citation {
-  relationTo: 'participants' | 'jointStatements'
-  id: number | string
-  path: string
-  /** How the document cites it, for messages: "quote 2", "participant 3", "signatory 1". */
-  via: string
 }
 
 /**
@@ -138,4 +81,11 @@ export interface GateRule {
   /** One line for editors: what the rule asks for. */
   description: string
   check: (context: GateContext) => RuleFinding[]
+}
+
+/** The rules a publish runs, the severity each is set to, and the wording of ministry credits. */
+export interface GateSettings {
+  rules: GateRule[]
+  severities: Record<string, SeveritySetting>
+  ministryWording: RegExp[]
 }

@@ -1,18 +1,8 @@
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
-import { sql } from '@payloadcms/db-postgres/drizzle'
 import { APIError } from 'payload'
 
-import { postgresOf, tableNameOf } from '../db/postgres.ts'
-
-interface Session {
-  execute: (query: ReturnType<typeof sql>) => Promise<{ rows: { updated_at: Date | string | null }[] }>
-}
-
-interface DrizzleSessions {
-  sessions: Record<string | number, { db: Session } | undefined>
-  drizzle: Session
-}
+import { lockRowAndReadLastSave } from '../db/statements.ts'
 
 /** The version the client says it edited: `If-Match: "<updatedAt>"` over HTTP, `context.expectedUpdatedAt` in the Local API. */
 function expectedVersion(req: PayloadRequest, context: Record<string, unknown>): string | undefined {
@@ -39,17 +29,7 @@ export const enforceEditPrecondition: CollectionBeforeChangeHook = async ({ coll
     throw new APIError(`If-Match must carry the document's updatedAt as you loaded it, e.g. "2026-11-28T09:00:00.000Z"; got ${expected}.`, 400, undefined, true)
   }
 
-  const db = postgresOf(req.payload)
-  const { sessions, drizzle } = req.payload.db as unknown as DrizzleSessions
-  const session = (req.transactionID ? sessions[await req.transactionID]?.db : undefined) ?? drizzle
-  const table = tableNameOf(db, collection.slug)
-  const versions = collection.versions ? tableNameOf(db, collection.slug, { versions: true }) : undefined
-  const { rows } = await session.execute(
-    versions
-      ? sql`select greatest(t.updated_at, (select max(v.version_updated_at) from ${sql.identifier(versions)} v where v.parent_id = t.id)) as updated_at from ${sql.identifier(table)} t where t.id = ${originalDoc.id} for update of t`
-      : sql`select t.updated_at from ${sql.identifier(table)} t where t.id = ${originalDoc.id} for update of t`,
-  )
-  const current = rows[0]?.updated_at ? new Date(rows[0].updated_at) : undefined
+  const current = await lockRowAndReadLastSave(req, collection, originalDoc.id)
   if (current && Math.abs(current.getTime() - expectedTime) > 0) {
     throw new APIError(
       `Someone else saved this document at ${current.toISOString()}, after the version you edited (${new Date(expectedTime).toISOString()}). ` +

@@ -3,7 +3,7 @@ import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 import { createLocalReq, ValidationError } from 'payload'
 
 import type { Finding, GateTarget } from '../gate/types.ts'
-import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
+import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
 import { evaluatePublish } from '../gate/evaluate.ts'
 

@@ -1,40 +1,15 @@
 import type { CollectionAfterReadHook, PayloadRequest } from 'payload'
 
+import type { Id } from '../model/documents.ts'
+
 import { isStaff } from '../access/index.ts'
+import { type ArticleSlugs, readArticle, readAttribution } from '../article/inventory.ts'
 import { storableIds } from '../db/ids.ts'
 
-type Id = number | string
 type Row = Record<string, unknown>
 
 /** Ids of references still stored as ids; populated ones already passed read access. */
 const unpopulated = (value: unknown): Id | undefined => (typeof value === 'number' || typeof value === 'string' ? value : undefined)
-
-/**
- * The places in the body that point at a participant or statement, each as an object whose
- * `attributedTo` can be cleared: Quote blocks, and relationship nodes (wrapped to look alike).
- */
-function bodyReferences(body: unknown): Row[] {
-  const blocks: Row[] = []
-  const visit = (node: unknown) => {
-    if (!node || typeof node !== 'object') return
-    const n = node as { type?: string; fields?: Row; children?: unknown[]; relationTo?: string; value?: unknown }
-    if (n.type === 'block' && n.fields?.blockType === 'quote') blocks.push(n.fields)
-    if (n.type === 'relationship') {
-      const reference = { relationTo: n.relationTo, value: n.value }
-      blocks.push({
-        get attributedTo() {
-          return reference
-        },
-        set attributedTo(cleared: unknown) {
-          if (cleared === null) n.value = null
-        },
-      })
-    }
-    for (const child of n.children ?? []) visit(child)
-  }
-  visit((body as { root?: unknown } | null)?.root)
-  return blocks
-}
 
 interface Batch {
   ids: Set<string>
@@ -91,13 +66,22 @@ function publishedAmong(req: PayloadRequest, collection: string, ids: Set<string
  * reference was populated (populated means readable).
  */
 export const hideUnpublishedReferences =
-  (slugs: { participants: string; jointStatements: string }): CollectionAfterReadHook =>
+  (slugs: ArticleSlugs): CollectionAfterReadHook =>
   async ({ doc, req }) => {
     if (isStaff(req)) return doc
     const article = doc as Row
-    const references = bodyReferences(article.body)
+    const inventory = readArticle(article, slugs)
     const participants = Array.isArray(article.participants) ? (article.participants as Row[]) : []
     const statements = Array.isArray(article.statements) ? (article.statements as unknown[]) : []
+
+    // The places in the body that point at a participant or statement, each with how to clear it.
+    const bodyReferences = [
+      ...inventory.quotes.flatMap((quote) => {
+        const attribution = readAttribution(quote.fields?.attributedTo, slugs)
+        return attribution && quote.fields ? [{ attribution, clear: () => (quote.fields!.attributedTo = null) }] : []
+      }),
+      ...inventory.mentions.map((mention) => ({ attribution: mention, clear: () => (mention.node.value = null) })),
+    ]
 
     const participantIds = new Set<string>()
     const statementIds = new Set<string>()
@@ -109,12 +93,10 @@ export const hideUnpublishedReferences =
       const id = unpopulated(value)
       if (id !== undefined) statementIds.add(String(id))
     }
-    for (const quote of references) {
-      const attributed = quote.attributedTo as { relationTo?: string; value?: unknown } | null | undefined
-      const id = unpopulated(attributed?.value)
+    for (const { attribution } of bodyReferences) {
+      const id = unpopulated(attribution.value)
       if (id === undefined) continue
-      if (attributed?.relationTo === slugs.jointStatements) statementIds.add(String(id))
-      else participantIds.add(String(id))
+      ;(attribution.collection === 'jointStatements' ? statementIds : participantIds).add(String(id))
     }
     if (participantIds.size === 0 && statementIds.size === 0) return doc
 
@@ -128,13 +110,9 @@ export const hideUnpublishedReferences =
 
     article.participants = participants.filter((row) => visible(row.participant, participantIds, visibleParticipants))
     article.statements = statements.filter((value) => visible(value, statementIds, visibleStatements))
-    for (const quote of references) {
-      const attributed = quote.attributedTo as { relationTo?: string; value?: unknown } | null | undefined
-      if (!attributed) continue
-      const isStatement = attributed.relationTo === slugs.jointStatements
-      if (!visible(attributed.value, isStatement ? statementIds : participantIds, isStatement ? visibleStatements : visibleParticipants)) {
-        quote.attributedTo = null
-      }
+    for (const { attribution, clear } of bodyReferences) {
+      const isStatement = attribution.collection === 'jointStatements'
+      if (!visible(attribution.value, isStatement ? statementIds : participantIds, isStatement ? visibleStatements : visibleParticipants)) clear()
     }
     return doc
   }

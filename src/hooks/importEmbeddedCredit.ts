@@ -2,10 +2,9 @@ import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import fs from 'node:fs/promises'
 
-import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
-
 import { foldName } from '../gate/text.ts'
-import { EMBEDDED_FIELDS, type EmbeddedField, readEmbeddedCredit } from '../photos/readEmbeddedCredit.ts'
+import { EMBEDDED_FIELDS, type EmbeddedField } from '../model/credit.ts'
+import { readEmbeddedCredit } from '../photos/readEmbeddedCredit.ts'
 
 const isEmpty = (value: unknown) => value == null || (typeof value === 'string' && value.trim() === '')
 
@@ -40,7 +39,7 @@ async function matchIssuer(req: PayloadRequest, participantsSlug: string, candid
  * and fills the credit fields the editor left empty. What an editor typed is never overwritten.
  */
 export const importEmbeddedCredit =
-  (options: ResolvedNewsroomOptions): CollectionBeforeChangeHook =>
+  (participantsSlug: string): CollectionBeforeChangeHook =>
   async ({ data, req }) => {
     const bytes = await uploadedBytes(req)
     if (!bytes) return data
@@ -68,7 +67,7 @@ export const importEmbeddedCredit =
     }
 
     if (isEmpty(credit.issuer)) {
-      const issuer = await matchIssuer(req, options.slugs.participants, [embedded.values.line, embedded.values.source])
+      const issuer = await matchIssuer(req, participantsSlug, [embedded.values.line, embedded.values.source])
       if (issuer) {
         credit.issuer = issuer.id
         if (issuer.kind === 'ministry' && isEmpty(credit.kind)) credit.kind = 'handout'

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
 
-import type { ResolvedNewsroomOptions, WebhookEventName } from '../plugins/newsroom/options.ts'
+import type { ResolvedNewsroomOptions, WebhookEventName } from '../options/types.ts'
 
 import { type ArticleDependency, publishedArticlesShowing } from '../delivery/affectedArticles.ts'
 import { refreshArticleSnapshots, type SnapshotChange } from '../delivery/snapshots.ts'

@@ -6,7 +6,11 @@ import type { WriteArgs } from './enforceEditorialRoles.ts'
 
 import { canPublish } from '../access/index.ts'
 
-const CREDIT_FIELDS = ['line', 'kind', 'issuer', 'creator', 'source', 'copyright', 'usageTerms', 'rightsExpireAt', 'distributable'] as const
+/** The credit's fields as the collection defines them (a host's added credit fields included). */
+function creditFieldNames(collection: { flattenedFields: { name: string; type: string; flattenedFields?: { name: string }[] }[] }): string[] {
+  const group = collection.flattenedFields.find((field) => field.name === 'credit' && field.type === 'group')
+  return group?.flattenedFields?.map((field) => field.name) ?? []
+}
 
 /**
  * Only editors change the credit of a photo that a published article shows: readers have seen
@@ -23,7 +27,7 @@ export const protectPublishedCredits =
       credit?: Record<string, unknown>
     }
     const normalise = (value: unknown) => (value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : (value ?? null))
-    const changes = CREDIT_FIELDS.some((field) => field in incoming && normalise(incoming[field]) !== normalise(current.credit?.[field]))
+    const changes = creditFieldNames(collection as never).some((field) => field in incoming && normalise(incoming[field]) !== normalise(current.credit?.[field]))
     if (!changes) return rawArgs
     const { totalDocs } = await req.payload.count({
       collection: articlesSlug as 'articles',

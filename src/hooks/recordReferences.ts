@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { articleReferences } from '../gate/articleReferences.ts'
+import { type ArticleSlugs, readArticle, referencesOf } from '../article/inventory.ts'
 
 /**
  * Keeps `photosUsed`, `participantsCited` and `statementsCited` in step with the article, so
@@ -8,9 +8,9 @@ import { articleReferences } from '../gate/articleReferences.ts'
  * queries (used by the credits report, snapshot refreshes and webhooks).
  */
 export const recordReferences =
-  (slugs: { photos: string; participants: string; jointStatements: string }): CollectionBeforeChangeHook =>
-  ({ data, originalDoc }) => {
-    const references = articleReferences({ ...(originalDoc ?? {}), ...data }, slugs)
+  (slugs: ArticleSlugs): CollectionBeforeChangeHook =>
+  ({ data, originalDoc, req }) => {
+    const references = referencesOf(readArticle({ ...(originalDoc ?? {}), ...data }, slugs, req), slugs)
     data.photosUsed = references.photos
     data.participantsCited = references.participants
     data.statementsCited = references.statements

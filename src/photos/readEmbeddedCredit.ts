@@ -1,10 +1,7 @@
 import exifr from 'exifr'
 
+import { EMBEDDED_FIELDS, type EmbeddedField } from '../model/credit.ts'
 import { readIim } from './iim.ts'
-
-/** The credit fields a file can carry, as the photo stores them. */
-export const EMBEDDED_FIELDS = ['line', 'creator', 'source', 'copyright', 'usageTerms', 'caption'] as const
-export type EmbeddedField = (typeof EMBEDDED_FIELDS)[number]
 
 export interface EmbeddedMetadata {
   /** `read`: metadata found; `none`: the file carries no credit; `unreadable`: the metadata is damaged. */

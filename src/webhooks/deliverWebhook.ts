@@ -1,6 +1,6 @@
 import type { TaskConfig } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
+import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
 import { WEBHOOK_TASK_SLUG } from './events.ts'
 import { signWebhookBody } from './signature.ts'

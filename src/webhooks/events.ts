@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { randomUUID } from 'node:crypto'
 
 import type { SnapshotChange } from '../delivery/snapshots.ts'
-import type { ResolvedNewsroomOptions, WebhookEventName } from '../plugins/newsroom/options.ts'
+import type { ResolvedNewsroomOptions, WebhookEventName } from '../options/types.ts'
 
 type Id = number | string
 

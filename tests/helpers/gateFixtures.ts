@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { doc, paragraph } from '../../src/lexical/build.ts'
+import { doc, paragraph } from '../../src/demo/lexicalBuilders.ts'
 import { makeJpeg } from './images.ts'
 
 export const STATEMENT_TEXT = [

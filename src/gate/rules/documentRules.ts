@@ -1,7 +1,7 @@
 import type { GateRule, RuleFinding } from '../types.ts'
 
 import { isBlank, participantLabel } from '../describe.ts'
-import { richTextToPlain } from '../lexical.ts'
+import { richTextToPlain } from '../../article/lexical.ts'
 
 export const statementSignatories: GateRule = {
   id: 'statement-signatories',

@@ -1,6 +1,7 @@
 import type { GateContext, GateRule, LoadedPhoto, PhotoUse, RuleFinding } from '../types.ts'
 
 import { isBlank, participantLabel, participantOf, photoLabel } from '../describe.ts'
+import { creditFieldNoun, FILE_CREDIT_FIELDS } from '../../model/credit.ts'
 import { foldName } from '../text.ts'
 
 /** Each photo once, with the first place it appears (where the editor is sent to fix it). */
@@ -130,17 +131,16 @@ export const photoNotDistributable = photoRule(
   (photo) => (photo.credit?.distributable === false ? 'is marked as not distributable; partners and syndication must not receive it.' : undefined),
 )
 
-const CREDIT_FIELD_NAMES = { line: 'credit line', creator: 'photographer', source: 'source', copyright: 'copyright notice', usageTerms: 'usage terms' } as const
 
 export const creditDiffersFromFile = photoRule(
   { id: 'credit-differs-from-file', defaultSeverity: 'warning', description: 'A credit the desk changed differs from the one embedded in the file.' },
   (photo) => {
     const embedded = photo.embeddedMetadata ?? {}
-    const differences = (Object.keys(CREDIT_FIELD_NAMES) as (keyof typeof CREDIT_FIELD_NAMES)[]).flatMap((field) => {
-      const fromFile = embedded[field]
-      const current = photo.credit?.[field]
+    const differences = FILE_CREDIT_FIELDS.flatMap(({ name }) => {
+      const fromFile = embedded[name]
+      const current = photo.credit?.[name]
       if (!fromFile || !current || current.trim() === fromFile) return []
-      return [`${CREDIT_FIELD_NAMES[field]} “${current}” (the file says “${fromFile}”)`]
+      return [`${creditFieldNoun(name)} “${current}” (the file says “${fromFile}”)`]
     })
     return differences.length ? `the desk changed the ${differences.join('; ')}. Check that the change is right.` : undefined
   },

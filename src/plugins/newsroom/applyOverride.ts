@@ -1,21 +1,18 @@
 import type { CollectionConfig } from 'payload'
 
-import type { CollectionOverride } from './options.ts'
+import type { CollectionOverride } from '../../options/types.ts'
 
-type Hooks = NonNullable<CollectionConfig['hooks']>
+import { mergeHooks } from '../../collections/mergeHooks.ts'
 
-/** Appends the host's hooks after the plugin's, kind by kind. */
-export function mergeHooks(base: CollectionConfig['hooks'] = {}, extra: CollectionConfig['hooks'] = {}): Hooks {
-  const merged: Record<string, unknown[]> = { ...(base as Record<string, unknown[]>) }
-  for (const [kind, hooks] of Object.entries(extra as Record<string, unknown[]>)) {
-    merged[kind] = [...(merged[kind] ?? []), ...(hooks ?? [])]
-  }
-  return merged as Hooks
-}
-
+/**
+ * A host's changes to one of the plugin's collections: fields through the host's function, hooks
+ * and endpoints after the plugin's own (so its checks keep running), `admin` and `access` merged
+ * key by key, anything else replaced.
+ */
 export function applyOverride(collection: CollectionConfig, override?: CollectionOverride): CollectionConfig {
   if (!override) return collection
-  const { fields, hooks, admin, access, ...rest } = override
+  const { fields, hooks, admin, access, endpoints, ...rest } = override
+  const ours = Array.isArray(collection.endpoints) ? collection.endpoints : []
   return {
     ...collection,
     ...rest,
@@ -23,5 +20,6 @@ export function applyOverride(collection: CollectionConfig, override?: Collectio
     access: { ...collection.access, ...access },
     fields: fields ? fields({ defaultFields: collection.fields }) : collection.fields,
     hooks: mergeHooks(collection.hooks, hooks),
+    endpoints: endpoints === false ? false : [...ours, ...(endpoints ?? [])],
   }
 }

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import type { GateTarget } from '../gate/types.ts'
-import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
+import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
 import { evaluatePublish } from '../gate/evaluate.ts'
 

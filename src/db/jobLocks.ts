@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
-import { postgresOf } from '../../db/postgres.ts'
+import { postgresOf } from './postgres.ts'
+import { withAdvisoryLock } from './statements.ts'
 
 type RunArgs = { allQueues?: boolean; queue?: string } & Record<string, unknown>
 
@@ -16,19 +17,11 @@ export function runJobQueuesExclusively(payload: Payload): void {
   const jobs = payload.jobs as unknown as { run: (args?: RunArgs) => Promise<unknown> }
   if (!pool || typeof jobs.run !== 'function') return
   const run = jobs.run.bind(jobs)
-  jobs.run = async (args: RunArgs = {}) => {
-    const lockName = `payload-jobs:${args.allQueues ? '*' : (args.queue ?? 'default')}`
-    const client = await pool.connect()
-    try {
-      const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [lockName])
-      if (!rows[0]?.locked) return { noJobsRemaining: false, remainingJobsFromQueried: 0 }
-      try {
-        return await run(args)
-      } finally {
-        await client.query('select pg_advisory_unlock(hashtext($1))', [lockName])
-      }
-    } finally {
-      client.release()
-    }
-  }
+  jobs.run = (args: RunArgs = {}) =>
+    withAdvisoryLock(
+      payload,
+      `payload-jobs:${args.allQueues ? '*' : (args.queue ?? 'default')}`,
+      () => run(args),
+      () => ({ noJobsRemaining: false, remainingJobsFromQueried: 0 }),
+    )
 }

@@ -1,15 +1,15 @@
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
-import type { ResolvedNewsroomOptions } from '../plugins/newsroom/options.ts'
+import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
+import { isStorableId } from '../db/ids.ts'
+import { readSnapshotRow, type SnapshotColumn } from '../db/statements.ts'
 import { ifNoneMatchHits, PRIVATE_NO_STORE, strongEtag } from '../delivery/httpCaching.ts'
 import { ORIGIN_PLACEHOLDER, publicOrigin, renderPublishedArticle } from '../delivery/snapshots.ts'
-import { isStorableId } from '../db/ids.ts'
-import { postgresOf, qualified, quoteIdentifier, tableNameOf } from '../db/postgres.ts'
 
 type Representation = 'document' | 'jsonLd' | 'html'
 
-const REPRESENTATIONS: Record<Representation, { column: string; tag: string; contentType: string }> = {
+const REPRESENTATIONS: Record<Representation, { column: SnapshotColumn; tag: string; contentType: string }> = {
   document: { column: 'document', tag: 'd', contentType: 'application/json; charset=utf-8' },
   jsonLd: { column: 'json_ld', tag: 'ld', contentType: 'application/ld+json; charset=utf-8' },
   html: { column: 'html', tag: 'h', contentType: 'text/html; charset=utf-8' },
@@ -27,29 +27,6 @@ function idOrSlugOf(req: PayloadRequest): string | undefined {
   // All digits: an id, and one that can exist.
   if (/^\d+$/.test(value) && !isStorableId(req.payload, String(req.routeParams?.collection ?? 'articles'), value)) return undefined
   return value
-}
-
-interface SnapshotRow {
-  etag: string
-  body?: string
-}
-
-
-/**
- * One indexed lookup on the snapshot table, by article id or slug, as a prepared statement: the
- * hash alone (to answer `If-None-Match`) or the hash and one stored representation.
- */
-async function readSnapshot(req: PayloadRequest, options: ResolvedNewsroomOptions, idOrSlug: string, column: string | null): Promise<SnapshotRow | undefined> {
-  const db = postgresOf(req.payload)
-  const tableName = tableNameOf(db, options.slugs.articleSnapshots)
-  const table = qualified(db, tableName)
-  const byId = /^\d+$/.test(idOrSlug)
-  const { rows } = await db.pool!.query<SnapshotRow>({
-    name: `newsroom:${tableName}:${column ?? 'etag'}:${byId ? 'id' : 'slug'}`,
-    text: `select etag${column ? `, ${quoteIdentifier(column)} as body` : ''} from ${table} where ${byId ? 'article_id' : 'slug'} = $1 limit 1`,
-    values: [byId ? Number(idOrSlug) : idOrSlug],
-  })
-  return rows[0]
 }
 
 /** Payload's own endpoint for this path (the next one after the plugin's), if any. */
@@ -119,12 +96,12 @@ const serveFromSnapshot =
 
     const ifNoneMatch = req.headers.get('if-none-match')
     if (ifNoneMatch) {
-      const current = await readSnapshot(req, options, idOrSlug, null)
+      const current = await readSnapshotRow(req.payload, options.slugs.articleSnapshots, idOrSlug, null)
       const etag = current && strongEtag(current.etag, tag, origin)
       if (etag && ifNoneMatchHits(ifNoneMatch, etag)) return new Response(null, { status: 304, headers: headersFor(etag) })
     }
 
-    let row = await readSnapshot(req, options, idOrSlug, column)
+    let row = await readSnapshotRow(req.payload, options.slugs.articleSnapshots, idOrSlug, column)
     if (!row) {
       if (representation === 'document') return payloadsOwnRead(req, options, idOrSlug)
       const live = await renderPublishedArticle(req, options, idOrSlug)

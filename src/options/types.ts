@@ -1,9 +1,11 @@
+/**
+ * The plugin's options: what a host passes (`NewsroomPluginOptions`) and what the rest of the
+ * plugin reads once every default is applied (`ResolvedNewsroomOptions`). This file is the ground
+ * floor: it declares types only and imports no code of the plugin.
+ */
 import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 
-import type { GateRule, SeveritySetting } from '../../gate/types.ts'
-
-import { compileMinistryWording, DEFAULT_MINISTRY_WORDING } from '../../gate/ministryWording.ts'
-import { BUILT_IN_RULES, type GateSettings } from '../../gate/runGate.ts'
+import type { GateRule, GateSettings, SeveritySetting } from '../gate/types.ts'
 
 /** The four content collections the plugin adds. */
 export type NewsroomCollectionKey = 'articles' | 'photos' | 'participants' | 'jointStatements'
@@ -163,118 +165,14 @@ export interface ResolvedWebhookOptions {
 
 export interface ResolvedNewsroomOptions {
   disabled: boolean
-  slugs: Record<NewsroomCollectionKey | NewsroomSystemCollectionKey, CollectionSlug>
+  slugs: NewsroomSlugs
   usersSlug: CollectionSlug
   overrides: Partial<Record<NewsroomCollectionKey | 'users', CollectionOverride>>
   photos: { hostCollection?: string; maxFileSize: number; maxPixels: number; staticDir: string }
-  gate: GateSettings & { ministryWording: RegExp[] }
+  gate: GateSettings
   delivery: { cacheControl: string; publicURL?: string }
   webhooks: ResolvedWebhookOptions
 }
 
-export const WEBHOOK_EVENTS: WebhookEventName[] = [
-  'article.published',
-  'article.unpublished',
-  'article.deleted',
-  'photo.changed',
-  'photo.deleted',
-  'participant.changed',
-  'participant.deleted',
-  'joint-statement.changed',
-  'joint-statement.deleted',
-]
-
-export const DEFAULT_SLUGS: Record<NewsroomCollectionKey | NewsroomSystemCollectionKey, string> = {
-  articles: 'articles',
-  photos: 'photos',
-  participants: 'participants',
-  jointStatements: 'joint-statements',
-  articleSnapshots: 'article-snapshots',
-  webhookDeliveries: 'webhook-deliveries',
-}
-
-/** Every default lives here, so the rest of the plugin reads resolved values only. */
-export function resolveOptions(options: NewsroomPluginOptions = {}, hostUserSlug?: string): ResolvedNewsroomOptions {
-  return {
-    disabled: options.disabled ?? false,
-    // Slugs are chosen by the host at run time; Payload's generated types only know the demo's.
-    slugs: {
-      ...DEFAULT_SLUGS,
-      ...options.slugs,
-      ...(options.photos?.collection ? { photos: options.photos.collection } : {}),
-    } as Record<NewsroomCollectionKey | NewsroomSystemCollectionKey, CollectionSlug>,
-    usersSlug: (options.usersSlug ?? hostUserSlug ?? 'users') as CollectionSlug,
-    overrides: options.overrides ?? {},
-    photos: {
-      hostCollection: options.photos?.collection,
-      maxFileSize: options.photos?.maxFileSize ?? 25 * 1024 * 1024,
-      maxPixels: options.photos?.maxPixels ?? 120_000_000,
-      staticDir: options.photos?.staticDir ?? 'media',
-    },
-    gate: resolveGate(options.gate),
-    delivery: {
-      cacheControl: options.delivery?.cacheControl ?? 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400',
-      publicURL: options.delivery?.publicURL?.replace(/\/+$/, ''),
-    },
-    webhooks: resolveWebhooks(options.webhooks),
-  }
-}
-
-function resolveWebhooks(webhooks: NewsroomPluginOptions['webhooks'] = {}, env: NodeJS.ProcessEnv = process.env): ResolvedWebhookOptions {
-  const endpoints = (webhooks.endpoints ?? []).map((endpoint) => {
-    const { url, events } = typeof endpoint === 'string' ? { url: endpoint, events: undefined } : endpoint
-    let parsed: URL
-    try {
-      parsed = new URL(url)
-    } catch {
-      throw new Error(`newsroomPlugin: webhooks.endpoints has "${url}", which is not a URL.`)
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-      throw new Error(`newsroomPlugin: webhook URL "${url}" must use http or https.`)
-    }
-    for (const event of events ?? []) {
-      if (!WEBHOOK_EVENTS.includes(event)) {
-        throw new Error(`newsroomPlugin: webhook "${url}" asks for the event "${event}", which does not exist. Events: ${WEBHOOK_EVENTS.join(', ')}.`)
-      }
-    }
-    return { url, events: events ?? WEBHOOK_EVENTS }
-  })
-  const secret = webhooks.secret ?? env.NEWSROOM_WEBHOOK_SECRET ?? ''
-  if (endpoints.length > 0 && secret.length < 16) {
-    throw new Error(
-      'newsroomPlugin: webhooks need a signing secret of at least 16 characters: set NEWSROOM_WEBHOOK_SECRET ' +
-        '(or webhooks.secret) so receivers can check that events come from this CMS.',
-    )
-  }
-  const positive = (value: number | undefined, fallback: number, name: string) => {
-    const resolved = value ?? fallback
-    if (!Number.isFinite(resolved) || resolved <= 0) throw new Error(`newsroomPlugin: webhooks.${name} must be a positive number.`)
-    return resolved
-  }
-  return {
-    endpoints,
-    secret,
-    maxAttempts: Math.floor(positive(webhooks.maxAttempts, 8, 'maxAttempts')),
-    retryDelayMs: positive(webhooks.retryDelayMs, 10_000, 'retryDelayMs'),
-    timeoutMs: positive(webhooks.timeoutMs, 10_000, 'timeoutMs'),
-    queue: webhooks.queue ?? 'newsroom-webhooks',
-    autoRun: webhooks.autoRun ?? '*/5 * * * * *',
-  }
-}
-
-function resolveGate(gate: NewsroomPluginOptions['gate'] = {}): ResolvedNewsroomOptions['gate'] {
-  const custom = gate.customRules ?? []
-  const ids = new Set<string>()
-  for (const rule of [...BUILT_IN_RULES, ...custom]) {
-    if (ids.has(rule.id)) throw new Error(`newsroomPlugin: two publish rules have the id "${rule.id}"; rule ids must be unique.`)
-    ids.add(rule.id)
-  }
-  for (const id of Object.keys(gate.rules ?? {})) {
-    if (!ids.has(id)) throw new Error(`newsroomPlugin: gate.rules names "${id}", which is not a rule. Known rules: ${[...ids].join(', ')}.`)
-  }
-  return {
-    rules: [...BUILT_IN_RULES, ...custom],
-    severities: gate.rules ?? {},
-    ministryWording: compileMinistryWording([...(gate.ministryWording ?? DEFAULT_MINISTRY_WORDING), ...(gate.extraMinistryWording ?? [])]),
-  }
-}
+/** The collection slugs the plugin's code is told, after the host's renames. */
+export type NewsroomSlugs = Record<NewsroomCollectionKey | NewsroomSystemCollectionKey, CollectionSlug>

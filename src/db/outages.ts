@@ -1,6 +1,6 @@
 import type { AfterErrorHook, Payload } from 'payload'
 
-import { type PostgresClient, postgresOf } from '../../db/postgres.ts'
+import { type PostgresClient, postgresOf } from './postgres.ts'
 
 /** SQLSTATE classes and codes that mean "the server is not there", not "the query is wrong". */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03', '53300'])

@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { createLocalReq } from 'payload'
 
-import { doc, paragraph, quote, upload } from '../lexical/build.ts'
+import { doc, paragraph, quote, upload } from './lexicalBuilders.ts'
 import { creditXmp } from '../photos/xmpPacket.ts'
 import { drawConferenceScene } from './demoImages.ts'
 import {

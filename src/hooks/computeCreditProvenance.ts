@@ -1,6 +1,6 @@
 import type { FieldHook } from 'payload'
 
-import { EMBEDDED_FIELDS } from '../photos/readEmbeddedCredit.ts'
+import { EMBEDDED_FIELDS } from '../model/credit.ts'
 
 export type CreditOrigin = 'file' | 'editor' | 'empty'
 

@@ -1,0 +1,62 @@
+/**
+ * Pieces several collection factories share. Each takes `disabled` into account, so a factory
+ * applies it once by using them: a disabled plugin keeps its collections and fields (the schema
+ * does not change) and its safeguards (access, roles, the shape of input, upload checks, reference
+ * bookkeeping), but checks, changes and serves nothing else.
+ */
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, Endpoint, UIField } from 'payload'
+
+import type { GateTarget } from '../gate/types.ts'
+import type { ResolvedNewsroomOptions } from '../options/types.ts'
+
+import { COMPONENT_PATHS } from '../components/paths.ts'
+import { preflightEndpoint } from '../endpoints/preflight.ts'
+import { enforceEditPrecondition } from '../hooks/enforceEditPrecondition.ts'
+import { enforcePublishGate } from '../hooks/enforcePublishGate.ts'
+import type { ArticleDependency } from '../delivery/affectedArticles.ts'
+import { refreshSnapshotsOnDependencyChange } from '../hooks/keepSnapshotsCurrent.ts'
+import { setCacheHeaders } from '../hooks/setCacheHeaders.ts'
+
+/**
+ * `Cache-Control` on reads through Payload's REST and GraphQL handlers. Collections without public
+ * content (accounts, delivery records) are always private.
+ */
+export function cacheHeaderHooks(options: ResolvedNewsroomOptions, content: 'public' | 'private'): CollectionBeforeOperationHook[] {
+  if (options.disabled) return []
+  return [setCacheHeaders(content === 'public' ? options.delivery.cacheControl : undefined)]
+}
+
+/**
+ * The publish gate on a collection: the sidebar checklist, the check itself (after the edit
+ * precondition and any `beforePublish` hooks, such as stamping the publication time) and the
+ * preflight endpoint the checklist reads.
+ */
+export function publishGate(
+  target: GateTarget,
+  slug: string,
+  options: ResolvedNewsroomOptions,
+  beforePublish: CollectionBeforeChangeHook[] = [],
+): { checklist: UIField[]; beforeChange: CollectionBeforeChangeHook[]; endpoints: Endpoint[] } {
+  if (options.disabled) return { checklist: [], beforeChange: [], endpoints: [] }
+  return {
+    checklist: [
+      {
+        name: 'attributionChecklist',
+        type: 'ui',
+        admin: { position: 'sidebar', components: { Field: COMPONENT_PATHS.attributionChecklist } },
+      },
+    ],
+    beforeChange: [enforceEditPrecondition, ...beforePublish, enforcePublishGate(target, options)],
+    endpoints: [preflightEndpoint(target, slug, options)],
+  }
+}
+
+/**
+ * For photos, participants and statements: published articles that show one get a fresh snapshot
+ * when it changes or goes, and webhook receivers hear of it.
+ */
+export function snapshotUpkeepHooks(dependency: ArticleDependency, options: ResolvedNewsroomOptions): CollectionConfig['hooks'] {
+  if (options.disabled) return {}
+  const { afterChange, beforeDelete, afterDelete } = refreshSnapshotsOnDependencyChange(options, dependency)
+  return { afterChange: [afterChange], beforeDelete: [beforeDelete], afterDelete: [afterDelete] }
+}

@@ -1,0 +1,155 @@
+/**
+ * Every SQL statement the plugin writes itself, each a named function. Everything else goes through
+ * Payload's database API; these are the reads that must be one indexed statement (public reads,
+ * keyset pages, start-up checks) and the locks Payload has no API for. Each names the index it
+ * relies on.
+ */
+import type { Payload, PayloadRequest } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres/drizzle'
+
+import type { Id } from '../model/documents.ts'
+
+import { postgresOf, qualified, quoteIdentifier, tableNameOf } from './postgres.ts'
+
+/** A snapshot's hash, with one stored representation when asked for. */
+export interface SnapshotRow {
+  etag: string
+  body?: string
+}
+
+/** The stored representations of a snapshot, by column. */
+export type SnapshotColumn = 'document' | 'json_ld' | 'html'
+
+/**
+ * One snapshot by article id or slug, as a prepared statement: the hash alone (to answer
+ * `If-None-Match`) or the hash and one representation. Relies on the unique indexes on the
+ * snapshot table's `article_id` and `slug`.
+ */
+export async function readSnapshotRow(
+  payload: Payload,
+  snapshotsSlug: string,
+  idOrSlug: string,
+  column: SnapshotColumn | null,
+): Promise<SnapshotRow | undefined> {
+  const db = postgresOf(payload)
+  const tableName = tableNameOf(db, snapshotsSlug)
+  const byId = /^\d+$/.test(idOrSlug)
+  const { rows } = await db.pool!.query<SnapshotRow>({
+    name: `newsroom:${tableName}:${column ?? 'etag'}:${byId ? 'id' : 'slug'}`,
+    text: `select etag${column ? `, ${quoteIdentifier(column)} as body` : ''} from ${qualified(db, tableName)} where ${byId ? 'article_id' : 'slug'} = $1 limit 1`,
+    values: [byId ? Number(idOrSlug) : idOrSlug],
+  })
+  return rows[0]
+}
+
+/** A published article as the participant's list shows it. */
+export interface CitingArticleRow {
+  id: Id
+  slug: string
+  title: string
+  summary: string | null
+  dateline: string | null
+  published_at: Date | null
+}
+
+/** Where a keyset page starts: after this publication time and, among equal times, this id. */
+export interface PublishedCursor {
+  publishedAt: Date
+  id: number
+}
+
+/**
+ * The newest published articles citing one participant, newest first, a page at a time. Walks the
+ * articles' `(_status, published_at, created_at)` index backwards and probes the relationship
+ * table's `parent_id` index for each, stopping at the page's end: its cost follows the page, not
+ * the archive (Payload's own `where[participantsCited][in]` counts every match).
+ */
+export async function newestPublishedCiting(
+  payload: Payload,
+  slugs: { articles: string; participants: string },
+  participantId: Id,
+  after: PublishedCursor | null,
+  limit: number,
+): Promise<CitingArticleRow[]> {
+  const db = postgresOf(payload)
+  const articles = tableNameOf(db, slugs.articles)
+  const participants = tableNameOf(db, slugs.participants)
+  const { rows } = await db.pool!.query<CitingArticleRow>({
+    name: `newsroom:${articles}:citing:${participants}`,
+    text:
+      `select a.id, a.slug, a.title, a.summary, a.dateline, a.published_at from ${qualified(db, articles)} a ` +
+      `where a._status = 'published' and ($2::timestamptz is null or a.published_at < $2 or (a.published_at = $2 and a.id < $4)) ` +
+      `and exists (select 1 from ${qualified(db, `${articles}_rels`)} r where r.parent_id = a.id and r.path = 'participantsCited' and r.${quoteIdentifier(`${participants}_id`)} = $1) ` +
+      `order by a.published_at desc, a.id desc limit $3`,
+    values: [participantId, after?.publishedAt ?? null, limit, after?.id ?? null],
+  })
+  return rows
+}
+
+/**
+ * Published articles without a snapshot, as one anti-join: a start-up with nothing missing (the
+ * usual case) costs one cheap query. Relies on the articles' `_status` index and the unique index
+ * on the snapshot table's `article_id`.
+ */
+export async function publishedArticlesWithoutSnapshot(payload: Payload, slugs: { articles: string; articleSnapshots: string }): Promise<Id[]> {
+  const db = postgresOf(payload)
+  const articles = qualified(db, tableNameOf(db, slugs.articles))
+  const snapshots = qualified(db, tableNameOf(db, slugs.articleSnapshots))
+  const { rows } = await db.pool!.query<{ id: Id }>({
+    text: `select a.id from ${articles} a where a._status = 'published' and not exists (select 1 from ${snapshots} s where s.article_id = a.id) order by a.id`,
+  })
+  return rows.map((row) => row.id)
+}
+
+interface Session {
+  execute: (query: ReturnType<typeof sql>) => Promise<{ rows: { updated_at: Date | string | null }[] }>
+}
+
+interface DrizzleSessions {
+  sessions: Record<string | number, { db: Session } | undefined>
+  drizzle: Session
+}
+
+/**
+ * Locks a document's live row for the rest of the request's transaction and returns when it was
+ * last saved (the row's `updated_at`, or its newest version's when the collection has drafts).
+ * Relies on the primary key and on the versions table's `parent_id` index.
+ */
+export async function lockRowAndReadLastSave(
+  req: PayloadRequest,
+  collection: { slug: string; versions?: unknown },
+  id: Id,
+): Promise<Date | undefined> {
+  const db = postgresOf(req.payload)
+  const { sessions, drizzle } = req.payload.db as unknown as DrizzleSessions
+  const session = (req.transactionID ? sessions[await req.transactionID]?.db : undefined) ?? drizzle
+  const table = tableNameOf(db, collection.slug)
+  const versions = collection.versions ? tableNameOf(db, collection.slug, { versions: true }) : undefined
+  const { rows } = await session.execute(
+    versions
+      ? sql`select greatest(t.updated_at, (select max(v.version_updated_at) from ${sql.identifier(versions)} v where v.parent_id = t.id)) as updated_at from ${sql.identifier(table)} t where t.id = ${id} for update of t`
+      : sql`select t.updated_at from ${sql.identifier(table)} t where t.id = ${id} for update of t`,
+  )
+  return rows[0]?.updated_at ? new Date(rows[0].updated_at) : undefined
+}
+
+/**
+ * Runs `work` while holding the session-level advisory lock `name`, taken without waiting; when
+ * another connection holds it, returns `whenLocked` at once. No table or index is involved.
+ */
+export async function withAdvisoryLock<T>(payload: Payload, name: string, work: () => Promise<T>, whenLocked: () => T): Promise<T> {
+  const { pool } = postgresOf(payload)
+  const client = await pool!.connect()
+  try {
+    const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [name])
+    if (!rows[0]?.locked) return whenLocked()
+    try {
+      return await work()
+    } finally {
+      await client.query('select pg_advisory_unlock(hashtext($1))', [name])
+    }
+  } finally {
+    client.release()
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * The plugin's documents as its own code reads them. They are written here rather than taken from
+ * an app's generated `payload-types.ts`: the plugin runs in hosts whose generated types it cannot
+ * know (renamed slugs, extra fields), so it reads the shape its collections define.
+ */
+
+/** A document id: a number with PostgreSQL's serial ids, a string with custom text ids. */
+export type Id = number | string
+
+/** A relationship as stored (an id) or populated (the document), or empty. */
+export type Ref<T> = Id | T | null | undefined
+
+/** The credit's text fields that a photo file can carry too (XMP, IPTC-IIM). */
+export type FileCreditField = 'line' | 'creator' | 'source' | 'copyright' | 'usageTerms'
+
+export type PhotoCredit = { [K in FileCreditField]?: string | null } & {
+  kind?: string | null
+  issuer?: Ref<Participant>
+  rightsExpireAt?: string | null
+  distributable?: boolean | null
+}
+
+export type Status = 'draft' | 'published'
+
+export interface Participant {
+  id: Id
+  name: string
+  slug?: string | null
+  shortName?: string | null
+  aliases?: string[] | null
+  kind?: string | null
+  country?: string | null
+  parent?: Ref<Participant>
+  wikidataId?: string | null
+  _status?: Status | null
+}
+
+export interface PhotoSize {
+  url?: string | null
+  width?: number | null
+  height?: number | null
+  filename?: string | null
+  mimeType?: string | null
+}
+
+export interface Photo {
+  id: Id
+  filename?: string | null
+  alt?: string | null
+  caption?: string | null
+  url?: string | null
+  width?: number | null
+  height?: number | null
+  sizes?: Record<string, PhotoSize | undefined> | null
+  credit?: PhotoCredit | null
+  /** What the file carried when it was uploaded. */
+  embeddedMetadata?:
+    | ({ [K in FileCreditField]?: string | null } & {
+        status?: 'read' | 'none' | 'unreadable' | null
+        error?: string | null
+        caption?: string | null
+      })
+    | null
+}
+
+export interface JointStatement {
+  id: Id
+  title: string
+  slug?: string | null
+  issuedOn?: string | null
+  place?: string | null
+  event?: string | null
+  sourceUrl?: string | null
+  signatories?: Ref<Participant>[] | null
+  text?: unknown
+  _status?: Status | null
+}
+
+export interface Article {
+  id: Id
+  title: string
+  slug?: string | null
+  summary?: string | null
+  byline?: string | null
+  dateline?: string | null
+  publishedAt?: string | null
+  updatedAt: string
+  tags?: string[] | null
+  authors?: unknown[] | null
+  heroPhoto?: Ref<Photo>
+  body?: unknown
+  participants?: { participant: Ref<Participant>; role: string }[] | null
+  statements?: Ref<JointStatement>[] | null
+  _status?: Status | null
+}
+
+/** The id of a relationship value, stored (an id) or populated (an object with an id). */
+export function idOf(value: unknown): Id | undefined {
+  if (value == null || value === '') return undefined
+  if (typeof value === 'number' || typeof value === 'string') return value
+  if (typeof value === 'object' && 'id' in value) return idOf((value as { id: unknown }).id)
+  return undefined
+}
+
+/** A relationship value when it was populated (an object), not just an id. */
+export const populated = <T>(value: unknown): T | undefined =>
+  value && typeof value === 'object' && 'id' in value ? (value as T) : undefined
+
+/** Ids once each, in first-seen order; `1` and `'1'` are the same id. */
+export const distinctIds = (ids: Iterable<Id>): Id[] => [...new Map([...ids].map((id) => [String(id), id])).values()]
