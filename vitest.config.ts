@@ -10,13 +10,24 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Pure functions on hand-built inputs: no globalSetup, so no database is started.
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          // Nothing here needs a process of its own, and threads start in a fraction of the time.
+          pool: 'threads',
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'integration',
           globalSetup: ['./tests/setup/database.ts'],
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'tests/package/**'],
+          exclude: ['tests/e2e/**', 'tests/package/**', 'tests/unit/**'],
           // Each file boots its own Payload on its own database; two at a time suits a small machine.
           maxWorkers: 2,
-          sequence: { groupOrder: 0 },
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -26,7 +37,7 @@ export default defineConfig({
           name: 'package',
           globalSetup: ['./tests/setup/database.ts'],
           include: ['tests/package/**/*.test.ts'],
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
       {
@@ -37,7 +48,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           // One Next.js dev server per file, and Next.js allows one per folder at a time.
           fileParallelism: false,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
         },
       },
     ],

@@ -435,6 +435,10 @@ export interface ArticleSnapshot {
    */
   etag: string;
   publishedAt?: string | null;
+  /**
+   * The renderer that wrote this snapshot; older ones are re-rendered when the app starts.
+   */
+  rendererVersion?: number | null;
   document: string;
   jsonLd: string;
   html: string;
@@ -814,6 +818,7 @@ export interface ArticleSnapshotsSelect<T extends boolean = true> {
   slug?: T;
   etag?: T;
   publishedAt?: T;
+  rendererVersion?: T;
   document?: T;
   jsonLd?: T;
   html?: T;

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { doc, paragraph, quote } from '../src/demo/lexicalBuilders.ts'
 import { makeJpeg } from './helpers/images.ts'
 import { photoWithMetadata } from './helpers/metadataFixtures.ts'
 import { startHostApp } from './helpers/hostApp.ts'
@@ -70,5 +71,65 @@ describe('extension points', () => {
     expect(await refusedPublish(payload, article.id)).toEqual([{ path: 'heroPhoto', message: expect.stringMatching(/has no kind of credit/) }])
     await payload.update({ collection: 'media' as 'photos', id: media.id, data: { credit: { kind: 'agency' } } })
     expect(await refusedPublish(payload, article.id)).toEqual([])
+  })
+
+  it('renames every collection, and HTML and JSON-LD still carry each quote’s attribution', async () => {
+    const slugs = {
+      articles: 'stories',
+      photos: 'press-photos',
+      participants: 'actors',
+      jointStatements: 'communiques',
+      articleSnapshots: 'story-snapshots',
+      webhookDeliveries: 'story-webhooks',
+    }
+    const host = await startHostApp('ext_rename_all', { slugs })
+    hosts.push(host)
+    const payload = host.payload as unknown as {
+      create: (args: { collection: string; data: Record<string, unknown> }) => Promise<{ id: number; slug: string }>
+    }
+    const actor = (name: string) => payload.create({ collection: 'actors', data: { name, kind: 'state', country: name === 'Russian Federation' ? 'RU' : 'IR', _status: 'published' } })
+    const russia = await actor('Russian Federation')
+    const iran = await actor('Islamic Republic of Iran')
+    const communique = await payload.create({
+      collection: 'communiques',
+      data: {
+        title: 'Joint statement on the 20th round',
+        signatories: [russia.id, iran.id],
+        text: doc(paragraph('The parties reaffirmed their commitment to the sovereignty of Syria.')),
+        _status: 'published',
+      },
+    })
+    const story = await payload.create({
+      collection: 'stories',
+      data: {
+        title: 'Talks end after the twentieth round',
+        dateline: 'ASTANA',
+        byline: 'Staff report',
+        participants: [
+          { participant: russia.id, role: 'guarantor' },
+          { participant: iran.id, role: 'guarantor' },
+        ],
+        statements: [communique.id],
+        body: doc(
+          paragraph('The talks ended on Wednesday.'),
+          quote({ text: 'We will keep working for peace.', attributedTo: { relationTo: 'actors', value: russia.id }, manner: 'press-conference' }),
+          quote({ text: 'reaffirmed their commitment to the sovereignty of Syria', attributedTo: { relationTo: 'communiques', value: communique.id }, manner: 'joint-statement' }),
+        ),
+        _status: 'published',
+      },
+    })
+
+    const html = await host.rest.get(`/stories/${story.slug}/html`, { token: null })
+    expect(html.status).toBe(200)
+    expect(html.text).toContain('<cite>Russian Federation</cite>')
+    expect(html.text).toContain('<cite>Joint statement on the 20th round</cite>')
+
+    const jsonLd = await host.rest.get(`/stories/${story.slug}/jsonld`, { token: null })
+    expect(jsonLd.status).toBe(200)
+    const quotations = jsonLd.json.hasPart as { text: string; creator?: { name: string }[]; isBasedOn?: { name: string } }[]
+    expect(quotations).toHaveLength(2)
+    expect(quotations[0]!.creator?.map((creator) => creator.name)).toEqual(['Russian Federation'])
+    expect(quotations[1]!.isBasedOn?.name).toBe('Joint statement on the 20th round')
+    expect(quotations[1]!.creator?.map((creator) => creator.name)).toEqual(['Russian Federation', 'Islamic Republic of Iran'])
   })
 })

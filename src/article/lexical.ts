@@ -1,14 +1,7 @@
 /** Reading Lexical JSON as Payload stores it: nodes, their children and their plain text. */
+import type { LexicalNode } from '../model/lexical.ts'
 
-export interface LexicalNode {
-  type?: string
-  text?: string
-  children?: LexicalNode[]
-  relationTo?: string
-  value?: unknown
-  fields?: Record<string, unknown> & { blockType?: string }
-  [key: string]: unknown
-}
+export type { LexicalNode } from '../model/lexical.ts'
 
 /** A node's children, or none when what is stored there is not a list (a malformed body). */
 export const childrenOf = (node: LexicalNode): LexicalNode[] => (Array.isArray(node.children) ? node.children : [])

@@ -26,6 +26,13 @@ export const articleSnapshotsCollection = (options: ResolvedNewsroomOptions): Co
     { name: 'slug', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true } },
     { name: 'etag', type: 'text', required: true, admin: { readOnly: true, description: 'A hash of what is served; changes only when the content does.' } },
     { name: 'publishedAt', type: 'date', admin: { readOnly: true } },
+    // Indexed for the start-up lookup of snapshots a previous renderer wrote; null on rows older than the field.
+    {
+      name: 'rendererVersion',
+      type: 'number',
+      index: true,
+      admin: { readOnly: true, description: 'The renderer that wrote this snapshot; older ones are re-rendered when the app starts.' },
+    },
     // Stored as serialized text, byte for byte what is served, so a read neither parses nor re-serializes.
     { name: 'document', type: 'code', required: true, admin: { language: 'json', readOnly: true } },
     { name: 'jsonLd', type: 'code', required: true, admin: { language: 'json', readOnly: true } },

@@ -102,6 +102,25 @@ export async function publishedArticlesWithoutSnapshot(payload: Payload, slugs: 
   return rows.map((row) => row.id)
 }
 
+/**
+ * Articles whose snapshot was written by a renderer version other than `version`, or before the
+ * version was stored (null). Relies on the index on the snapshot table's `renderer_version`: the
+ * test is spelled as two ranges and `is null`, each of which a btree index answers, where `<>` or
+ * `is distinct from` would read the whole table; a start-up with every snapshot current finds
+ * nothing in the index and reads no rows.
+ */
+export async function articlesWithStaleSnapshot(payload: Payload, snapshotsSlug: string, version: number): Promise<Id[]> {
+  const db = postgresOf(payload)
+  const snapshots = qualified(db, tableNameOf(db, snapshotsSlug))
+  const { rows } = await db.pool!.query<{ id: Id }>({
+    text:
+      `select s.article_id as id from ${snapshots} s ` +
+      `where s.renderer_version < $1 or s.renderer_version > $1 or s.renderer_version is null order by s.article_id`,
+    values: [version],
+  })
+  return rows.map((row) => row.id)
+}
+
 interface Session {
   execute: (query: ReturnType<typeof sql>) => Promise<{ rows: { updated_at: Date | string | null }[] }>
 }

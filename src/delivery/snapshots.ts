@@ -7,7 +7,7 @@ import type { ArticleSlugs } from '../article/inventory.ts'
 import type { Article, Id } from '../model/documents.ts'
 import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
-import { publishedArticlesWithoutSnapshot } from '../db/statements.ts'
+import { articlesWithStaleSnapshot, publishedArticlesWithoutSnapshot } from '../db/statements.ts'
 import { articleBodyToHtml } from './html.ts'
 import { articleToJsonLd } from './jsonLd.ts'
 import { loadPublishedArticle } from './loadPublishedArticle.ts'
@@ -17,6 +17,15 @@ import { loadPublishedArticle } from './loadPublishedArticle.ts'
  * endpoint puts the origin in its place when serving.
  */
 export const ORIGIN_PLACEHOLDER = 'https://origin.newsroom.invalid'
+
+/**
+ * The version of `renderSnapshot` (and of the HTML and JSON-LD code under it), stored with every
+ * snapshot. A snapshot keeps the bytes of the code that wrote it, and a stored etag only says
+ * whether the article changed, not whether the renderer did: bump this integer whenever the same
+ * article would render differently (markup, JSON-LD shape, serialization), and the next start
+ * re-renders every snapshot written by another version.
+ */
+export const SNAPSHOT_RENDERER_VERSION = 2
 
 /** The origin of absolute URLs in JSON-LD: the configured public URL, else the config's serverURL; undefined means each request's. */
 export function publicOrigin(options: ResolvedNewsroomOptions, payload: Payload): string | undefined {
@@ -42,7 +51,8 @@ export interface SnapshotChange {
 
 /**
  * The public forms of a published article, from the document exactly as an anonymous REST
- * reader gets it (depth 2). Pure: the same article gives the same bytes and the same hash.
+ * reader gets it (depth 2). Pure: the same article gives the same bytes and the same hash. A
+ * change here or below that alters those bytes needs a new `SNAPSHOT_RENDERER_VERSION`.
  */
 export function renderSnapshot(article: Article, authors: string[], publicURL: string | undefined, slugs: ArticleSlugs): RenderedSnapshot {
   const origin = publicURL ?? ORIGIN_PLACEHOLDER
@@ -92,16 +102,28 @@ interface StoredSnapshot {
   article: Id | { id: Id }
   slug: string
   etag: string
+  rendererVersion?: number | null
+}
+
+/** What one pass over a set of articles did: the public changes, and how many snapshots it wrote. */
+interface SnapshotWrites {
+  changes: SnapshotChange[]
+  written: number
 }
 
 /**
  * Brings the snapshots of the given articles in line with what the public may read now: writes
  * the published ones whose content changed, removes those no longer published. Three reads for
  * any number of articles (the articles at depth 2 as the public sees them, their authors, the
- * stored snapshots); writes only where the hash changed. Returns what changed.
+ * stored snapshots); writes only where the hash changed or another renderer version wrote the
+ * snapshot. Returns what changed for readers: a rewrite that serves the same bytes is not a change.
  */
 export async function refreshArticleSnapshots(req: PayloadRequest, options: ResolvedNewsroomOptions, articleIds: Id[]): Promise<SnapshotChange[]> {
-  if (articleIds.length === 0) return []
+  return (await writeArticleSnapshots(req, options, articleIds)).changes
+}
+
+async function writeArticleSnapshots(req: PayloadRequest, options: ResolvedNewsroomOptions, articleIds: Id[]): Promise<SnapshotWrites> {
+  if (articleIds.length === 0) return { changes: [], written: 0 }
   const { payload } = req
   const ids = [...new Map(articleIds.map((id) => [String(id), id])).values()]
   const publicURL = publicOrigin(options, payload)
@@ -114,7 +136,7 @@ export async function refreshArticleSnapshots(req: PayloadRequest, options: Reso
       depth: 0,
       overrideAccess: true,
       pagination: false,
-      select: { article: true, slug: true, etag: true },
+      select: { article: true, slug: true, etag: true, rendererVersion: true },
       req,
     }),
   ])
@@ -137,18 +159,22 @@ export async function refreshArticleSnapshots(req: PayloadRequest, options: Reso
   }
 
   const changes: SnapshotChange[] = []
+  let written = 0
   for (const article of published) {
     const rendered = renderSnapshot(article, namesOf(article, authors), publicURL, options.slugs)
     const existing = storedByArticle.get(String(article.id))
     storedByArticle.delete(String(article.id))
-    if (existing && existing.etag === rendered.etag && existing.slug === rendered.slug) continue
-    const data = { ...rendered, article: article.id as number }
+    const sameBytes = existing !== undefined && existing.etag === rendered.etag && existing.slug === rendered.slug
+    // The etag hashes the stored bytes, so it cannot tell that older code produced them.
+    if (sameBytes && existing.rendererVersion === SNAPSHOT_RENDERER_VERSION) continue
+    const data = { ...rendered, rendererVersion: SNAPSHOT_RENDERER_VERSION, article: article.id as number }
     if (existing) {
       await payload.update({ collection: options.slugs.articleSnapshots as 'article-snapshots', id: existing.id, data, depth: 0, overrideAccess: true, req })
     } else {
       await payload.create({ collection: options.slugs.articleSnapshots as 'article-snapshots', data, depth: 0, overrideAccess: true, req })
     }
-    changes.push({ id: article.id, slug: rendered.slug, change: existing ? 'updated' : 'published' })
+    written += 1
+    if (!sameBytes) changes.push({ id: article.id, slug: rendered.slug, change: existing ? 'updated' : 'published' })
   }
 
   // Asked for, stored, but no longer readable by the public: unpublished or deleted.
@@ -162,7 +188,7 @@ export async function refreshArticleSnapshots(req: PayloadRequest, options: Reso
     })
     for (const [articleId, snapshot] of storedByArticle) changes.push({ id: /^\d+$/.test(articleId) ? Number(articleId) : articleId, slug: snapshot.slug, change: 'removed' })
   }
-  return changes
+  return { changes, written }
 }
 
 /**
@@ -176,6 +202,48 @@ export async function backfillArticleSnapshots(req: PayloadRequest, options: Res
     written += (await refreshArticleSnapshots(req, options, missing.slice(start, start + batchSize))).length
   }
   return written
+}
+
+/** What `refreshStaleSnapshots` found and did. */
+export interface StaleSnapshotsRefresh {
+  /** Snapshots written by another renderer version, or before versions were stored. */
+  stale: number
+  /** Stale snapshots rewritten by the current renderer. */
+  rerendered: number
+  /** Of those, how many now serve different bytes (a new etag). */
+  changed: number
+  /** Stale snapshots of articles no longer public, deleted rather than rewritten. */
+  removed: number
+}
+
+/**
+ * Re-renders, in batches, every snapshot that another renderer version wrote (or that predates
+ * the version column), so a renderer change reaches the articles nobody edits. Runs at start-up
+ * beside the app: until it is done, readers get the older rendering, which is still correct content.
+ * Logs the counts when there was anything to do.
+ */
+export async function refreshStaleSnapshots(
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  { batchSize = 50 }: { batchSize?: number } = {},
+): Promise<StaleSnapshotsRefresh> {
+  const articleIds = await articlesWithStaleSnapshot(req.payload, options.slugs.articleSnapshots, SNAPSHOT_RENDERER_VERSION)
+  const result: StaleSnapshotsRefresh = { stale: articleIds.length, rerendered: 0, changed: 0, removed: 0 }
+  for (let start = 0; start < articleIds.length; start += batchSize) {
+    const { changes, written } = await writeArticleSnapshots(req, options, articleIds.slice(start, start + batchSize))
+    result.rerendered += written
+    for (const { change } of changes) {
+      if (change === 'removed') result.removed += 1
+      else result.changed += 1
+    }
+  }
+  if (result.stale > 0) {
+    req.payload.logger.info(
+      `newsroomPlugin: ${result.stale} snapshot(s) stale for renderer version ${SNAPSHOT_RENDERER_VERSION}: ` +
+        `re-rendered ${result.rerendered}, ${result.changed} of them with new content; removed ${result.removed} no longer published.`,
+    )
+  }
+  return result
 }
 
 /**

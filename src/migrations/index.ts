@@ -1,6 +1,7 @@
 import * as migration_20261128_010201_initial from './20261128_010201_initial';
 import * as migration_20261128_013126_photo_provenance from './20261128_013126_photo_provenance';
 import * as migration_20261128_053042_serving_at_scale from './20261128_053042_serving_at_scale';
+import * as migration_20261128_155621_snapshot_renderer_version from './20261128_155621_snapshot_renderer_version';
 
 export const migrations = [
   {
@@ -17,5 +18,10 @@ export const migrations = [
     up: migration_20261128_053042_serving_at_scale.up,
     down: migration_20261128_053042_serving_at_scale.down,
     name: '20261128_053042_serving_at_scale',
+  },
+  {
+    up: migration_20261128_155621_snapshot_renderer_version.up,
+    down: migration_20261128_155621_snapshot_renderer_version.down,
+    name: '20261128_155621_snapshot_renderer_version',
   },
 ];

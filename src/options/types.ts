@@ -1,11 +1,11 @@
 /**
  * The plugin's options: what a host passes (`NewsroomPluginOptions`) and what the rest of the
- * plugin reads once every default is applied (`ResolvedNewsroomOptions`). This file is the ground
- * floor: it declares types only and imports no code of the plugin.
+ * plugin reads once every default is applied (`ResolvedNewsroomOptions`). It declares types only,
+ * and imports nothing but the type declarations of `model/`, so any layer may read it.
  */
 import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 
-import type { GateRule, GateSettings, SeveritySetting } from '../gate/types.ts'
+import type { GateRule, GateSettings, SeveritySetting } from '../model/gate.ts'
 
 /** The four content collections the plugin adds. */
 export type NewsroomCollectionKey = 'articles' | 'photos' | 'participants' | 'jointStatements'

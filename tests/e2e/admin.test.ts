@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ARTIFACTS_DIR, browserTestsEnabled, launchBrowser } from '../helpers/browser.ts'
-import { DRAFT_ARTICLE_SLUG, PUBLISHED_ARTICLE_SLUG } from '../../src/seed/demoContent.ts'
+import { DRAFT_ARTICLE_SLUG, PUBLISHED_ARTICLE_SLUG } from '../../src/demo/demoContent.ts'
 import { createTestDatabase } from '../helpers/database.ts'
 import { type RunningServer, startAppServer } from '../helpers/server.ts'
 

@@ -108,6 +108,9 @@ describe('the packed plugin in a fresh host app', () => {
     const tarball = path.join(packDir, packed[0]!.filename)
     const files = packed[0]!.files.map((f) => f.path)
     expect(files).toContain('dist/plugins/newsroom/index.js')
+    // The package is the plugin alone: no demo seed or pages, no body builders, no development database.
+    expect(files.filter((file) => /^dist\/(demo|seed|lexical|app)\/|embeddedPostgres|lexicalBuilders|seedDemo|serverSecret/.test(file))).toEqual([])
+    expect(files).toEqual(expect.arrayContaining(['dist/options/types.js', 'dist/endpoints/articleDelivery.js', 'dist/article/inventory.js']))
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('tests/'))).toBe(false)
 
     const dependencies: Record<string, string> = { 'payload-plugin-newsroom': `file:${tarball}` }

@@ -12,7 +12,7 @@ import { photosCollection, withPhotoCredits } from '../../collections/Photos.ts'
 import { usersCollection, withNewsroomRoles } from '../../collections/Users.ts'
 import { webhookDeliveriesCollection } from '../../collections/WebhookDeliveries.ts'
 import { withPostgresSupport } from '../../db/install.ts'
-import { backfillArticleSnapshots } from '../../delivery/snapshots.ts'
+import { backfillArticleSnapshots, refreshStaleSnapshots } from '../../delivery/snapshots.ts'
 import { removeOrphanedPhotoFiles } from '../../photos/orphanedFiles.ts'
 import { deliverWebhookTask } from '../../webhooks/deliverWebhook.ts'
 import { applyOverride } from './applyOverride.ts'
@@ -63,6 +63,13 @@ async function startUp(payload: Payload, options: ResolvedNewsroomOptions): Prom
   } catch (error) {
     payload.logger.warn({ err: error, msg: 'newsroomPlugin: could not write missing published snapshots; public reads fall back to live data.' })
   }
+  // Snapshots an earlier renderer wrote still serve correct content, so the app need not wait for
+  // them; after a renderer change this touches every published article.
+  void createLocalReq({}, payload)
+    .then((req) => refreshStaleSnapshots(req, options))
+    .catch((error: unknown) =>
+      payload.logger.warn({ err: error, msg: 'newsroomPlugin: could not re-render snapshots of an older renderer; they are served as they are.' }),
+    )
 }
 
 /**

@@ -1,0 +1,95 @@
+/**
+ * The publish gate's contract: what a rule receives, returns and is configured with. Built-in
+ * rules and a host's own rules are written against these types.
+ */
+import type { PayloadRequest } from 'payload'
+
+import type { Citation, PhotoUse, QuoteUse } from './article.ts'
+import type { Id, JointStatement, Participant, Photo } from './documents.ts'
+
+export type { Citation, PhotoUse, QuoteUse } from './article.ts'
+
+export type Severity = 'error' | 'warning'
+export type SeveritySetting = Severity | 'off'
+
+/** Which kind of document a rule checks when it is published. */
+export type GateTarget = 'articles' | 'jointStatements' | 'participants'
+
+/** One problem found by the gate, as editors and frontends see it. */
+export interface Finding {
+  rule: string
+  severity: Severity
+  /** The field to fix, in Payload's path form (`heroPhoto`, `body`, `participants.2.participant`). */
+  path: string
+  message: string
+}
+
+/** What the gate says about a document: `ok` is false when any error was found. */
+export interface GateReport {
+  ok: boolean
+  errors: Finding[]
+  warnings: Finding[]
+}
+
+/** What a rule returns: the severity is applied by the gate from the rule's settings. */
+export interface RuleFinding {
+  path: string
+  message: string
+}
+
+/** A participant as the gate loads it (its published version, relationships as ids). */
+export type LoadedParticipant = Participant
+
+/** A photo as the gate loads it (relationships as ids). */
+export type LoadedPhoto = Photo
+
+/** A joint statement as the gate loads it: its signatories' ids, and its text as plain text. */
+export interface LoadedStatement extends Omit<JointStatement, 'text' | 'signatories'> {
+  signatories?: Id[] | null
+  /** The statement's text as plain text, paragraphs separated by blank lines. */
+  plainText: string
+}
+
+/**
+ * Everything the rules may look at, loaded before any rule runs. Rules never query the
+ * database: they are plain functions of this object.
+ */
+export interface GateContext {
+  target: GateTarget
+  /** The document as it would be published (stored draft merged with the incoming change). */
+  doc: Record<string, unknown>
+  now: Date
+  slugs: { articles: string; photos: string; participants: string; jointStatements: string }
+  photos: Map<string, LoadedPhoto>
+  participants: Map<string, LoadedParticipant>
+  statements: Map<string, LoadedStatement>
+  photoUses: PhotoUse[]
+  quotes: QuoteUse[]
+  /** Lexical quote nodes without attribution, by their text. */
+  bareBlockquotes: string[]
+  /** Running text of the body outside Quote blocks and block quotes, paragraph by paragraph. */
+  runningText: string[]
+  citations: Citation[]
+  ministryWording: RegExp[]
+  req?: PayloadRequest
+}
+
+/** A publish check. Built-in rules and a host's own rules have the same shape. */
+export interface GateRule {
+  /** Stable id, used in options and reports, e.g. `photo-credit-line`. */
+  id: string
+  /** Which documents it checks. */
+  target: GateTarget
+  /** Used when the options do not set a severity for this rule. */
+  defaultSeverity: Severity
+  /** One line for editors: what the rule asks for. */
+  description: string
+  check: (context: GateContext) => RuleFinding[]
+}
+
+/** The rules a publish runs, the severity each is set to, and the wording of ministry credits. */
+export interface GateSettings {
+  rules: GateRule[]
+  severities: Record<string, SeveritySetting>
+  ministryWording: RegExp[]
+}

@@ -1,0 +1,145 @@
+import type { RuleCase } from './ruleCases.ts'
+
+import {
+  articleContext,
+  ID,
+  participantQuote,
+  participantRow,
+  participantRowCitation,
+  quoteCitation,
+  statementQuote,
+} from './gateContext.ts'
+import { literal } from './ruleCases.ts'
+
+const STATEMENT = "'Joint statement of Iran, Russia and Türkiye' (#201)"
+
+export const attributionCases: RuleCase[] = [
+  {
+    rule: 'quote-attribution',
+    name: 'a Quote block attributed to no one',
+    fails: () => articleContext({ quotes: [participantQuote('We will not host the talks again.', null)] }),
+    findings: [
+      {
+        path: 'body',
+        message: literal(
+          'Quote 1 (“We will not host the talks again.”) is not attributed. Choose who said it, or the joint statement it comes from.',
+        ),
+      },
+    ],
+    passes: () => articleContext({ quotes: [participantQuote('We will not host the talks again.', ID.kazakhMfa)] }),
+  },
+  {
+    rule: 'bare-blockquote',
+    name: 'a plain block quote in the body',
+    fails: () => articleContext({ bareBlockquotes: ['The goals have been achieved.'] }),
+    findings: [
+      {
+        path: 'body',
+        message: literal(
+          'The block quote “The goals have been achieved.” has no attribution. Replace it with a Quote block and say who said it.',
+        ),
+      },
+    ],
+    passes: () => articleContext({ bareBlockquotes: [] }),
+  },
+  {
+    rule: 'quote-in-statement',
+    name: 'a quotation of the joint statement with its “not” dropped',
+    fails: () =>
+      articleContext({
+        quotes: [statementQuote('The parties do accept any attempts to create new realities on the ground.')],
+      }),
+    findings: [
+      {
+        path: 'body',
+        message: new RegExp(
+          `^Quote 1 \\(“The parties do accept any attempts to create new…”\\) does not appear in the statement ${literal(STATEMENT).source}\\. ` +
+            'Closest passage: “The parties do not accept any attempts to create new realities on the ground\\. They”\\. ' +
+            'Quote it exactly, marking omissions with “…”\\.$',
+        ),
+      },
+    ],
+    passes: () =>
+      articleContext({
+        quotes: [statementQuote('The parties do not accept any attempts to create new realities on the ground.')],
+      }),
+  },
+  {
+    rule: 'cited-unpublished',
+    name: 'an unpublished delegation among the participants',
+    fails: () =>
+      articleContext({
+        citations: [participantRowCitation(ID.kazakhstan, 0), participantRowCitation(ID.unpublished, 1)],
+      }),
+    findings: [
+      {
+        path: 'participants.1.participant',
+        message: literal(
+          "The participant 'Unpublished delegation' (#7), cited in participant 2, is not published. Publish it first.",
+        ),
+      },
+    ],
+    passes: () =>
+      articleContext({ citations: [participantRowCitation(ID.kazakhstan, 0), participantRowCitation(ID.iran, 1)] }),
+  },
+  {
+    rule: 'statement-signatories-listed',
+    name: 'a quoted joint statement whose signatories are not participants',
+    fails: () => articleContext({ doc: { participants: [participantRow(ID.kazakhstan, 'host')] } }),
+    findings: [
+      {
+        path: 'participants',
+        message: literal(
+          `The article quotes the statement ${STATEMENT} but does not list its signatories Islamic Republic of Iran, Russian Federation, Republic of Türkiye as participants.`,
+        ),
+      },
+    ],
+    passes: () =>
+      articleContext({
+        doc: {
+          participants: [
+            participantRow(ID.kazakhstan, 'host'),
+            participantRow(ID.iran, 'guarantor'),
+            participantRow(ID.russia, 'guarantor'),
+            participantRow(ID.turkiye, 'guarantor'),
+          ],
+        },
+      }),
+  },
+  {
+    rule: 'unattributed-quotation',
+    name: 'quoted speech in running text',
+    fails: () =>
+      articleContext({
+        runningText: [
+          'The ministry said the process had “achieved its initial goals of stopping the bloodshed” in Syria.',
+        ],
+      }),
+    findings: [
+      {
+        path: 'body',
+        message: literal(
+          'The running text quotes “achieved its initial goals of stopping the bloodshed” outside a Quote block. Use a Quote block so the quotation is attributed and checked.',
+        ),
+      },
+    ],
+    passes: () => {
+      const quote = participantQuote('achieved its initial goals of stopping the bloodshed', ID.kazakhMfa, 2)
+      return articleContext({
+        runningText: ['The ministry said the process had achieved its aims in Syria.'],
+        quotes: [statementQuote('should be universally respected and complied with'), quote],
+        citations: [quoteCitation(quote)],
+      })
+    },
+  },
+  {
+    rule: 'byline-dateline',
+    name: 'an article with neither byline nor dateline',
+    fails: () => articleContext({ doc: { authors: [], byline: '', dateline: ' ' } }),
+    findings: [
+      { path: 'byline', message: literal('The article has no byline: add authors or a desk byline.') },
+      { path: 'dateline', message: literal('The article has no dateline (where it was filed, e.g. ASTANA).') },
+    ],
+    passes: () => articleContext({ doc: { authors: [], byline: 'Diplomacy desk', dateline: 'ASTANA' } }),
+  },
+]

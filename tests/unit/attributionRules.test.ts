@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest'
+
+import { attributionCases } from './attributionRules.cases.ts'
+import {
+  articleContext,
+  citedStatement,
+  ID,
+  jointStatement,
+  participantQuote,
+  participantRow,
+  participantRowCitation,
+  quoteCitation,
+  statementQuote,
+} from './gateContext.ts'
+import { builtInRule, describeRuleCases } from './ruleCases.ts'
+
+describeRuleCases(attributionCases)
+
+const check = (id: string, context: ReturnType<typeof articleContext>) => builtInRule(id).check(context)
+
+describe('quote-attribution', () => {
+  it('numbers each unattributed quote and leaves out the text of an empty one', () => {
+    const quotes = [
+      statementQuote('should be universally respected and complied with', 1),
+      participantQuote('We came.', null, 2),
+      participantQuote('  ', null, 3),
+    ]
+    expect(check('quote-attribution', articleContext({ quotes })).map((finding) => finding.message)).toEqual([
+      expect.stringMatching(/^Quote 2 \(“We came\.”\) is not attributed\./),
+      expect.stringMatching(/^Quote 3 is not attributed\./),
+    ])
+  })
+})
+
+describe('bare-blockquote', () => {
+  it('reports each block quote, shortening a long one', () => {
+    const long =
+      'The guarantor states reaffirmed their strong commitment to the sovereignty, independence, unity and territorial integrity of the Syrian Arab Republic.'
+    const findings = check(
+      'bare-blockquote',
+      articleContext({ bareBlockquotes: ['The goals have been achieved.', long] }),
+    )
+    expect(findings).toHaveLength(2)
+    expect(findings[1]?.message).toContain(
+      '“The guarantor states reaffirmed their strong commitment to…” has no attribution',
+    )
+  })
+})
+
+describe('quote-in-statement', () => {
+  const quoted = (...texts: string[]) =>
+    check('quote-in-statement', articleContext({ quotes: texts.map((text, index) => statementQuote(text, index + 1)) }))
+
+  it('accepts typographic quotation marks, apostrophes, dashes, spacing and marked omissions', () => {
+    expect(
+      quoted(
+        '“The parties do not accept any attempts … on the ground.”',
+        'the UN Charter should be universally respected and complied with, including Syria’s   sovereignty',
+        'They called for more humanitarian aid to the whole of Syria – including water [...] supply.',
+        "They stressed that the UN Charter... including Syria's sovereignty.",
+      ),
+    ).toEqual([])
+  })
+
+  it('refuses a changed word, a changed case and passages spliced without an omission mark', () => {
+    const findings = quoted(
+      'The parties do not accept any attempt to create new realities on the ground.',
+      'the parties do not accept any attempts',
+      'on the ground. They called for more humanitarian aid',
+    )
+    expect(findings.map((finding) => finding.message)).toEqual([
+      expect.stringMatching(/^Quote 1 .* does not appear in the statement/),
+      expect.stringMatching(/^Quote 2 .* does not appear in the statement/),
+      expect.stringMatching(/^Quote 3 .* does not appear in the statement/),
+    ])
+  })
+
+  it('refuses omissions put back in the wrong order', () => {
+    expect(quoted('on the ground … The parties do not accept')).toHaveLength(1)
+  })
+
+  it('reports a quote with no text', () => {
+    expect(quoted('   ')).toEqual([{ path: 'body', message: 'Quote 1 has no text.' }])
+  })
+
+  it('cannot check against a statement with no text yet, and says so', () => {
+    const context = articleContext({ statements: [jointStatement({ plainText: '' })] })
+    expect(check('quote-in-statement', context)).toEqual([
+      {
+        path: 'body',
+        message:
+          "Quote 1 (“should be universally respected and complied with”) cannot be checked: the statement 'Joint statement of Iran, Russia and Türkiye' (#201) has no text yet.",
+      },
+    ])
+  })
+
+  it('leaves a statement that was not loaded to cited-unpublished', () => {
+    expect(check('quote-in-statement', articleContext({ statements: [] }))).toEqual([])
+  })
+
+  it('does not hold a participant’s words to the statement’s text', () => {
+    expect(
+      check(
+        'quote-in-statement',
+        articleContext({ quotes: [participantQuote('Words the statement never used.', ID.kazakhMfa)] }),
+      ),
+    ).toEqual([])
+  })
+
+  it('checks each quote against the statement it names', () => {
+    const other = jointStatement({
+      id: 202,
+      title: 'Joint statement on humanitarian aid',
+      plainText: 'Aid must reach all of Syria.',
+    })
+    const context = articleContext({
+      statements: [jointStatement(), other],
+      quotes: [
+        statementQuote('Aid must reach all of Syria.', 1, 202),
+        statementQuote('Aid must reach all of Syria.', 2, ID.statement),
+      ],
+    })
+    expect(check('quote-in-statement', context)).toEqual([
+      {
+        path: 'body',
+        message: expect.stringMatching(/^Quote 2 .*'Joint statement of Iran, Russia and Türkiye' \(#201\)/),
+      },
+    ])
+  })
+})
+
+describe('cited-unpublished', () => {
+  it('reports a cited statement that no longer exists', () => {
+    expect(check('cited-unpublished', articleContext({ citations: [citedStatement(999)] }))).toEqual([
+      { path: 'statements', message: 'The joint statement #999 cited in cited statements no longer exists.' },
+    ])
+  })
+
+  it('reports an unpublished statement', () => {
+    const draft = jointStatement({ id: 203, title: 'Unpublished statement', _status: 'draft' })
+    expect(
+      check(
+        'cited-unpublished',
+        articleContext({ statements: [jointStatement(), draft], citations: [citedStatement(203)] }),
+      ),
+    ).toEqual([
+      {
+        path: 'statements',
+        message:
+          "The joint statement 'Unpublished statement' (#203), cited in cited statements, is not published. Publish it first.",
+      },
+    ])
+  })
+
+  it('reports a quote attributed to an unpublished participant, once however often it is quoted', () => {
+    const quotes = [participantQuote('We came.', ID.unpublished, 1), participantQuote('We left.', ID.unpublished, 2)]
+    expect(check('cited-unpublished', articleContext({ quotes, citations: quotes.map(quoteCitation) }))).toEqual([
+      {
+        path: 'body',
+        message: "The participant 'Unpublished delegation' (#7), cited in quote 1, is not published. Publish it first.",
+      },
+    ])
+  })
+
+  it('reports a participant that no longer exists', () => {
+    expect(check('cited-unpublished', articleContext({ citations: [participantRowCitation(99, 0)] }))).toEqual([
+      { path: 'participants.0.participant', message: 'The participant #99 cited in participant 1 no longer exists.' },
+    ])
+  })
+})
+
+describe('statement-signatories-listed', () => {
+  it('reads participant rows that hold the participant itself rather than its id', () => {
+    const doc = {
+      participants: [ID.iran, ID.russia, ID.turkiye].map((id) => ({
+        participant: { id, name: 'populated' },
+        role: 'guarantor',
+      })),
+    }
+    expect(check('statement-signatories-listed', articleContext({ doc }))).toEqual([])
+  })
+
+  it('names only the missing signatories, by id when they were not loaded', () => {
+    const statement = jointStatement({ signatories: [ID.iran, ID.russia, 98] })
+    const doc = { participants: [participantRow(ID.iran, 'guarantor')] }
+    expect(
+      check('statement-signatories-listed', articleContext({ statements: [statement], doc }))[0]?.message,
+    ).toContain('does not list its signatories Russian Federation, #98 as participants')
+  })
+
+  it('asks nothing of a statement the article cites without quoting it', () => {
+    const context = articleContext({ quotes: [], doc: { participants: [] } })
+    expect(context.citations).toContainEqual(citedStatement(ID.statement))
+    expect(check('statement-signatories-listed', context)).toEqual([])
+  })
+
+  it('reports a statement quoted twice once', () => {
+    const quotes = [
+      statementQuote('should be universally respected and complied with', 1),
+      statementQuote('including Syria’s sovereignty', 2),
+    ]
+    expect(check('statement-signatories-listed', articleContext({ quotes, doc: { participants: [] } }))).toHaveLength(1)
+  })
+})
+
+describe('unattributed-quotation', () => {
+  const running = (...paragraphs: string[]) =>
+    check('unattributed-quotation', articleContext({ runningText: paragraphs }))
+
+  it('ignores short quoted phrases, such as a name or a term', () => {
+    expect(running('The so-called “Astana format” ended after talks in the “Rixos President” hotel.')).toEqual([])
+  })
+
+  it('finds quoted speech in «guillemets», „German quotes“ and straight quotes, each on its own', () => {
+    const findings = running(
+      'Lavrov said the talks were «a success for all the parties concerned».',
+      'Die Parteien erklärten „wir lehnen alle Versuche ab, neue Realitäten zu schaffen“ am Ende.',
+      'The envoy said "we will meet again in the autumn in Astana" and left. Later, "the ceasefire holds in most of the north", he added.',
+    )
+    expect(findings.map((finding) => finding.message)).toEqual([
+      expect.stringContaining('quotes “a success for all the parties concerned”'),
+      expect.stringContaining('quotes “wir lehnen alle Versuche ab, neue Realitäten zu schaffen”'),
+      expect.stringContaining('quotes “we will meet again in the autumn in Astana”'),
+      expect.stringContaining('quotes “the ceasefire holds in most of the north”'),
+    ])
+  })
+})
+
+describe('byline-dateline', () => {
+  it('accepts authors in place of a desk byline', () => {
+    expect(check('byline-dateline', articleContext({ doc: { authors: [12], byline: null } }))).toEqual([])
+  })
+
+  it('reports a missing dateline alone', () => {
+    expect(check('byline-dateline', articleContext({ doc: { dateline: null } }))).toEqual([
+      { path: 'dateline', message: expect.stringContaining('no dateline') },
+    ])
+  })
+})
