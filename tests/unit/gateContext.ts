@@ -19,7 +19,7 @@ import type {
 
 import { compileMinistryWording, DEFAULT_MINISTRY_WORDING } from '../../src/gate/ministryWording.ts'
 
-type Id = number | string
+import type { Id } from '../../src/model/documents.ts'
 
 export const SLUGS: GateContext['slugs'] = {
   articles: 'articles',
