@@ -289,3 +289,89 @@ describe('archive reads', () => {
     expect(lookups('joint_statements')).toBeLessThanOrEqual(1)
   })
 })
+
+describe('snapshots written by an older renderer', () => {
+  const tools = async () => {
+    const snapshots = await import('../src/delivery/snapshots.ts')
+    const { resolveOptions } = await import('../src/plugins/newsroom/resolveOptions.ts')
+    const { createLocalReq } = await import('payload')
+    return { ...snapshots, options: resolveOptions(), req: await createLocalReq({}, app.payload) }
+  }
+  const allSnapshots = async () =>
+    (await app.payload.find({ collection: 'article-snapshots', overrideAccess: true, depth: 0, pagination: false, sort: 'id' })).docs
+  const articleOf = (snapshot: { article: number | { id: number } }) => (typeof snapshot.article === 'object' ? snapshot.article.id : snapshot.article)
+  const STALE_HTML = '<p>What a renderer long gone produced.</p>'
+  // What a snapshot looks like when older code wrote it: its own markup, under its own version.
+  const age = (id: number, data: { rendererVersion: number | null; etag?: string }) =>
+    app.payload.update({ collection: 'article-snapshots', id, data: { ...data, html: STALE_HTML }, overrideAccess: true, depth: 0 })
+
+  it('are re-rendered in batches by the start-up routine, which says how many it found and rewrote', async () => {
+    const { SNAPSHOT_RENDERER_VERSION, refreshStaleSnapshots, renderPublishedArticle, options, req } = await tools()
+    const before = await allSnapshots()
+    expect(before.length).toBeGreaterThan(2)
+    expect(before.every((snapshot) => snapshot.rendererVersion === SNAPSHOT_RENDERER_VERSION)).toBe(true)
+    const older = before.find((snapshot) => articleOf(snapshot) === articleId)!
+    const unversioned = before.find((snapshot) => snapshot !== older)!
+    // An older renderer's bytes hash differently; a row from before the version column keeps its
+    // etag, so only the version tells it apart.
+    await age(older.id, { rendererVersion: SNAPSHOT_RENDERER_VERSION - 1, etag: 'etag-of-older-bytes' })
+    await age(unversioned.id, { rendererVersion: null })
+    expect((await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}/html`, anonymous)).text).toContain(STALE_HTML)
+
+    const result = await refreshStaleSnapshots(req, options, { batchSize: 1 })
+
+    expect(result).toEqual({ stale: 2, rerendered: 2, changed: 1, removed: 0 })
+    const after = await allSnapshots()
+    expect(after.map((snapshot) => snapshot.id)).toEqual(before.map((snapshot) => snapshot.id))
+    for (const snapshot of after) {
+      const rendered = await renderPublishedArticle(req, options, String(articleOf(snapshot)))
+      expect(snapshot.rendererVersion, snapshot.slug).toBe(SNAPSHOT_RENDERER_VERSION)
+      expect(snapshot.html, snapshot.slug).toBe(rendered!.html)
+      expect(snapshot.etag, snapshot.slug).toBe(rendered!.etag)
+    }
+    const html = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}/html`, anonymous)
+    expect(html.text).not.toContain(STALE_HTML)
+    expect(html.headers.get('etag')).toContain(after.find((snapshot) => snapshot.id === older.id)!.etag)
+  })
+
+  it('leave snapshots of the current renderer untouched', async () => {
+    const { SNAPSHOT_RENDERER_VERSION, refreshArticleSnapshots, refreshStaleSnapshots, options, req } = await tools()
+    const before = await allSnapshots()
+    const stale = before.find((snapshot) => articleOf(snapshot) === articleId)!
+    await age(stale.id, { rendererVersion: SNAPSHOT_RENDERER_VERSION + 1 })
+    const aged = (await allSnapshots()).find((snapshot) => snapshot.id === stale.id)!
+
+    expect(await refreshStaleSnapshots(req, options)).toEqual({ stale: 1, rerendered: 1, changed: 0, removed: 0 })
+    // A refresh of every article, as a dependency change does, rewrites nothing either.
+    expect(await refreshArticleSnapshots(req, options, before.map(articleOf))).toEqual([])
+    expect(await refreshStaleSnapshots(req, options)).toEqual({ stale: 0, rerendered: 0, changed: 0, removed: 0 })
+
+    const after = await allSnapshots()
+    const rewritten = after.find((snapshot) => snapshot.id === stale.id)!
+    expect(rewritten.updatedAt).not.toBe(aged.updatedAt)
+    expect(rewritten.rendererVersion).toBe(SNAPSHOT_RENDERER_VERSION)
+    const untouched = (list: typeof before) => list.filter((snapshot) => snapshot.id !== stale.id).map(({ id, updatedAt, etag }) => ({ id, updatedAt, etag }))
+    expect(untouched(after)).toEqual(untouched(before))
+  })
+
+  it('are counted in the log when the app starts, and a start with nothing stale says nothing', async () => {
+    const { vi } = await import('vitest')
+    const { SNAPSHOT_RENDERER_VERSION, refreshStaleSnapshots, options, req } = await tools()
+    const [first, second] = await allSnapshots()
+    await age(first!.id, { rendererVersion: null })
+    await age(second!.id, { rendererVersion: SNAPSHOT_RENDERER_VERSION - 1, etag: 'etag-of-older-bytes' })
+    const info = vi.spyOn(app.payload.logger, 'info')
+    try {
+      await refreshStaleSnapshots(req, options)
+      const lines = info.mock.calls.map((call) => String(call[0]))
+      expect(lines.filter((line) => line.includes('stale'))).toEqual([
+        `newsroomPlugin: 2 snapshot(s) stale for renderer version ${SNAPSHOT_RENDERER_VERSION}: re-rendered 2, 1 of them with new content; removed 0 no longer published.`,
+      ])
+      info.mockClear()
+      await refreshStaleSnapshots(req, options)
+      expect(info).not.toHaveBeenCalled()
+    } finally {
+      info.mockRestore()
+    }
+  })
+})

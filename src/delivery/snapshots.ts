@@ -218,9 +218,8 @@ export interface StaleSnapshotsRefresh {
 
 /**
  * Re-renders, in batches, every snapshot that another renderer version wrote (or that predates
- * the version column), so a renderer change reaches the articles nobody edits. Runs at start-up
- * beside the app: until it is done, readers get the older rendering, which is still correct content.
- * Logs the counts when there was anything to do.
+ * the version column), so a renderer change reaches the articles nobody edits. The start-up runs
+ * it without waiting for it. Logs the counts when there was anything to do.
  */
 export async function refreshStaleSnapshots(
   req: PayloadRequest,

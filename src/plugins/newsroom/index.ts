@@ -63,8 +63,8 @@ async function startUp(payload: Payload, options: ResolvedNewsroomOptions): Prom
   } catch (error) {
     payload.logger.warn({ err: error, msg: 'newsroomPlugin: could not write missing published snapshots; public reads fall back to live data.' })
   }
-  // Snapshots an earlier renderer wrote still serve correct content, so the app need not wait for
-  // them; after a renderer change this touches every published article.
+  // After a renderer change this rewrites every published article's snapshot, too long to hold up
+  // the start; until each is done, readers get the previous rendering of the current content.
   void createLocalReq({}, payload)
     .then((req) => refreshStaleSnapshots(req, options))
     .catch((error: unknown) =>
