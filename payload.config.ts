@@ -43,7 +43,12 @@ export default buildConfig({
     newsroomPlugin({
       photos: { staticDir: path.resolve(dirname, process.env.MEDIA_DIR || 'media') },
       // Frontends and CDNs to tell of publishes, comma-separated; signed with NEWSROOM_WEBHOOK_SECRET.
-      webhooks: { endpoints: (process.env.NEWSROOM_WEBHOOK_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean) },
+      webhooks: {
+        endpoints: (process.env.NEWSROOM_WEBHOOK_URLS ?? '')
+          .split(',')
+          .map((url) => url.trim())
+          .filter(Boolean),
+      },
     }),
   ],
   jobs: {

@@ -76,12 +76,26 @@ const INDEX_CANDIDATES: {
     payloadConfig:
       'No field option makes a compound index on a `_rels` table (`index: true` on participantsCited gives the single-column participants_id index that exists already); ' +
       'only the adapter’s afterSchemaInit hook or a migration can add it.',
-    reason: 'The participant filter joins articles_rels on parent_id with `path like ’participantsCited’ and participants_id in (X)`.',
+    reason:
+      'The participant filter joins articles_rels on parent_id with `path like ’participantsCited’ and participants_id in (X)`.',
   },
 ]
 
 const ROLES = ['host', 'guarantor', 'party', 'observer', 'mediator', 'other'] as const
-const TAGS = ['Syria', 'Astana format', 'Kazakhstan', 'Caspian', 'OSCE', 'Central Asia', 'Energy', 'Trade', 'Security', 'Climate', 'Water', 'Transport']
+const TAGS = [
+  'Syria',
+  'Astana format',
+  'Kazakhstan',
+  'Caspian',
+  'OSCE',
+  'Central Asia',
+  'Energy',
+  'Trade',
+  'Security',
+  'Climate',
+  'Water',
+  'Transport',
+]
 const DATELINES = ['ASTANA', 'ALMATY', 'GENEVA', 'VIENNA', 'NEW YORK', 'ANKARA', 'TEHRAN', 'MOSCOW', 'BAKU', 'TASHKENT']
 
 // ---------------------------------------------------------------------------------------------
@@ -120,14 +134,25 @@ function randomFor(seed: number): () => number {
 function progress(done: number, total: number, what: string) {
   const width = 30
   const filled = Math.round((width * done) / Math.max(total, 1))
-  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${count(done)} / ${count(total)} ${what}`)
+  process.stderr.write(
+    `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${count(done)} / ${count(total)} ${what}`,
+  )
   if (done >= total) process.stderr.write('\n')
 }
 
 const lexical = (text: string) => ({
   root: {
     type: 'root',
-    children: [{ type: 'paragraph', children: [{ type: 'text', text, version: 1 }], direction: null, format: '', indent: 0, version: 1 }],
+    children: [
+      {
+        type: 'paragraph',
+        children: [{ type: 'text', text, version: 1 }],
+        direction: null,
+        format: '',
+        indent: 0,
+        version: 1,
+      },
+    ],
     direction: null,
     format: '',
     indent: 0,
@@ -151,16 +176,47 @@ interface Seeds {
 }
 
 interface Batch {
-  articles: { id: number[]; title: string[]; dateline: string[]; byline: string[]; summary: string[]; hero: number[]; body: string[]; slug: string[]; publishedAt: (string | null)[]; createdAt: string[]; status: string[] }
+  articles: {
+    id: number[]
+    title: string[]
+    dateline: string[]
+    byline: string[]
+    summary: string[]
+    hero: number[]
+    body: string[]
+    slug: string[]
+    publishedAt: (string | null)[]
+    createdAt: string[]
+    status: string[]
+  }
   photos: { id: number[]; stem: string[]; alt: string[]; caption: string[]; createdAt: string[] }
   participants: { order: number[]; parent: number[]; id: string[]; participant: number[]; role: string[] }
-  rels: { order: number[]; parent: number[]; path: string[]; statement: (number | null)[]; photo: (number | null)[]; participant: (number | null)[] }
+  rels: {
+    order: number[]
+    parent: number[]
+    path: string[]
+    statement: (number | null)[]
+    photo: (number | null)[]
+    participant: (number | null)[]
+  }
   texts: { order: number[]; parent: number[]; path: string[]; text: string[] }
 }
 
 function emptyBatch(): Batch {
   return {
-    articles: { id: [], title: [], dateline: [], byline: [], summary: [], hero: [], body: [], slug: [], publishedAt: [], createdAt: [], status: [] },
+    articles: {
+      id: [],
+      title: [],
+      dateline: [],
+      byline: [],
+      summary: [],
+      hero: [],
+      body: [],
+      slug: [],
+      publishedAt: [],
+      createdAt: [],
+      status: [],
+    },
     photos: { id: [], stem: [], alt: [], caption: [], createdAt: [] },
     participants: { order: [], parent: [], id: [], participant: [], role: [] },
     rels: { order: [], parent: [], path: [], statement: [], photo: [], participant: [] },
@@ -251,7 +307,8 @@ async function requireColumns(client: pg.Client, table: string, columns: string[
   )
   const present = rows.map((row) => row.column_name)
   const missing = columns.filter((column) => !present.includes(column))
-  if (missing.length) throw new Error(`Table ${table} lacks the column(s) ${missing.join(', ')}; the bench's inserts need updating.`)
+  if (missing.length)
+    throw new Error(`Table ${table} lacks the column(s) ${missing.join(', ')}; the bench's inserts need updating.`)
   return present
 }
 
@@ -260,10 +317,16 @@ async function insertBatch(client: pg.Client, batch: Batch, seeds: Seeds, photoC
   const { articles: a, photos: p, participants: ap, rels: r, texts: t } = batch
   // File columns (filename, url, every size's filename and url) are the template photo's with its
   // name replaced; the rest of the file and credit columns are copied from it as they are.
-  const given: Record<string, string> = { id: 'n.id', alt: 'n.alt', caption: 'n.caption', created_at: 'n.created_at', updated_at: 'n.created_at' }
+  const given: Record<string, string> = {
+    id: 'n.id',
+    alt: 'n.alt',
+    caption: 'n.caption',
+    created_at: 'n.created_at',
+    updated_at: 'n.created_at',
+  }
   const fileColumn = /(^|_)(filename|url|u_r_l)$/
-  const expressions = photoColumns.map((column) =>
-    given[column] ?? (fileColumn.test(column) ? `replace(t."${column}", $6, n.stem)` : `t."${column}"`),
+  const expressions = photoColumns.map(
+    (column) => given[column] ?? (fileColumn.test(column) ? `replace(t."${column}", $6, n.stem)` : `t."${column}"`),
   )
   await client.query('begin')
   await client.query(
@@ -302,10 +365,37 @@ async function insertBatch(client: pg.Client, batch: Batch, seeds: Seeds, photoC
 
 /** Grows the archive from `from` to `to` articles. */
 async function loadArticles(client: pg.Client, seeds: Seeds, from: number, to: number) {
-  const photoColumns = await requireColumns(client, 'photos', ['id', 'filename', 'alt', 'caption', 'created_at', 'updated_at'])
-  await requireColumns(client, 'articles', ['id', 'title', 'dateline', 'byline', 'summary', 'hero_photo_id', 'body', 'slug', 'published_at', 'updated_at', 'created_at', '_status'])
+  const photoColumns = await requireColumns(client, 'photos', [
+    'id',
+    'filename',
+    'alt',
+    'caption',
+    'created_at',
+    'updated_at',
+  ])
+  await requireColumns(client, 'articles', [
+    'id',
+    'title',
+    'dateline',
+    'byline',
+    'summary',
+    'hero_photo_id',
+    'body',
+    'slug',
+    'published_at',
+    'updated_at',
+    'created_at',
+    '_status',
+  ])
   await requireColumns(client, 'articles_participants', ['_order', '_parent_id', 'id', 'participant_id', 'role'])
-  await requireColumns(client, 'articles_rels', ['order', 'parent_id', 'path', 'joint_statements_id', 'photos_id', 'participants_id'])
+  await requireColumns(client, 'articles_rels', [
+    'order',
+    'parent_id',
+    'path',
+    'joint_statements_id',
+    'photos_id',
+    'participants_id',
+  ])
   await requireColumns(client, 'articles_texts', ['order', 'parent_id', 'path', 'text'])
 
   const started = performance.now()
@@ -328,7 +418,9 @@ async function loadArticles(client: pg.Client, seeds: Seeds, from: number, to: n
 /** Brings statistics and the visibility map up to date, as autovacuum would have on a settled archive. */
 async function settle(client: pg.Client) {
   const started = performance.now()
-  await client.query('vacuum (analyze) articles, articles_rels, articles_participants, articles_texts, photos, participants, joint_statements')
+  await client.query(
+    'vacuum (analyze) articles, articles_rels, articles_participants, articles_texts, photos, participants, joint_statements',
+  )
   return round((performance.now() - started) / 1000, 1)
 }
 
@@ -379,7 +471,10 @@ const ACCESS_SHORT: Record<string, string> = {
 const HEAVY_ROWS = 5_000
 const HEAVY_BLOCKS_PER_LOOP = 100
 
-function summarisePlan(json: { Plan: PlanNode; 'Execution Time': number; 'Planning Time': number }, text: string[]): PlanSummary {
+function summarisePlan(
+  json: { Plan: PlanNode; 'Execution Time': number; 'Planning Time': number },
+  text: string[],
+): PlanSummary {
   const accesses: string[] = []
   const shortParts: string[] = []
   const sorts: string[] = []
@@ -399,13 +494,22 @@ function summarisePlan(json: { Plan: PlanNode; 'Execution Time': number; 'Planni
     if (type in ACCESS_SHORT) {
       const backward = node['Scan Direction'] === 'Backward' ? ' Backward' : ''
       const index = node['Index Name'] ? ` using ${node['Index Name']}` : ''
-      accesses.push(`${type}${backward}${index} on ${table ?? '?'} (${rows}${removed}, ${count(blocksPerLoop)} blocks${loops > 1 ? ' per loop' : ''})`)
+      accesses.push(
+        `${type}${backward}${index} on ${table ?? '?'} (${rows}${removed}, ${count(blocksPerLoop)} blocks${loops > 1 ? ' per loop' : ''})`,
+      )
       if (table && LARGE_TABLES.has(table)) {
         // what grows with the archive: many rows read or thrown away, or many blocks for few rows
         const notes: string[] = []
-        if ((perLoop + filtered) * loops >= HEAVY_ROWS) notes.push(`${count((perLoop + filtered) * loops)} rows read${filtered ? `, ${count(filtered * loops)} thrown away` : ''}`)
-        if (blocksPerLoop >= HEAVY_BLOCKS_PER_LOOP && blocksPerLoop > 5 * perLoop) notes.push(`${count(blocksPerLoop)} blocks for ${count(perLoop)} rows`)
-        const where = type === 'Seq Scan' ? `SEQ SCAN ${table}` : `${ACCESS_SHORT[type]}${backward ? 'Bwd' : ''} ${node['Index Name']}`
+        if ((perLoop + filtered) * loops >= HEAVY_ROWS)
+          notes.push(
+            `${count((perLoop + filtered) * loops)} rows read${filtered ? `, ${count(filtered * loops)} thrown away` : ''}`,
+          )
+        if (blocksPerLoop >= HEAVY_BLOCKS_PER_LOOP && blocksPerLoop > 5 * perLoop)
+          notes.push(`${count(blocksPerLoop)} blocks for ${count(perLoop)} rows`)
+        const where =
+          type === 'Seq Scan'
+            ? `SEQ SCAN ${table}`
+            : `${ACCESS_SHORT[type]}${backward ? 'Bwd' : ''} ${node['Index Name']}`
         const label = `${where}${loops > 1 ? ` ×${count(loops)}` : ''}${notes.length ? ` [${notes.join('; ')}]` : ''}`
         shortParts.push(label)
         if (type === 'Seq Scan') seqScans.push(`${table} (${rows}${removed})`)
@@ -464,12 +568,17 @@ function distinctStatements(statements: Statement[]): CapturedStatement[] {
 }
 
 async function explain(client: pg.Client, statement: Statement): Promise<PlanSummary> {
-  const json = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number; 'Planning Time': number }] }>(
-    `explain (analyze, buffers, format json) ${statement.text}`,
+  const json = await client.query<{
+    'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number; 'Planning Time': number }]
+  }>(`explain (analyze, buffers, format json) ${statement.text}`, statement.values)
+  const text = await client.query<{ 'QUERY PLAN': string }>(
+    `explain (analyze, buffers) ${statement.text}`,
     statement.values,
   )
-  const text = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${statement.text}`, statement.values)
-  return summarisePlan(json.rows[0]!['QUERY PLAN'][0], text.rows.map((row) => row['QUERY PLAN']))
+  return summarisePlan(
+    json.rows[0]!['QUERY PLAN'][0],
+    text.rows.map((row) => row['QUERY PLAN']),
+  )
 }
 
 type RestGet = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
@@ -487,18 +596,41 @@ function reads(payload: Payload, slug: string, participantX: number, restGet: Re
   const find = (args: { where: Where; sort?: string; limit: number; depth: number; pagination?: boolean }) => () =>
     payload.find({ collection: 'articles', overrideAccess: false, ...args })
   return [
-    { key: 'latest', label: 'latest 20 published (depth 1)', run: find({ where: published, sort: '-publishedAt', limit: 20, depth: 1 }) },
-    { key: 'latest-no-count', label: '  same, pagination: false', run: find({ where: published, sort: '-publishedAt', limit: 20, depth: 1, pagination: false }) },
-    { key: 'slug', label: 'one article by slug (depth 1)', run: find({ where: { slug: { equals: slug } }, limit: 1, depth: 1 }) },
-    { key: 'participant', label: 'latest 20 citing participant X (depth 0)', run: find({ where: citingX, sort: '-publishedAt', limit: 20, depth: 0 }) },
-    { key: 'participant-no-count', label: '  same, pagination: false', run: find({ where: citingX, sort: '-publishedAt', limit: 20, depth: 0, pagination: false }) },
+    {
+      key: 'latest',
+      label: 'latest 20 published (depth 1)',
+      run: find({ where: published, sort: '-publishedAt', limit: 20, depth: 1 }),
+    },
+    {
+      key: 'latest-no-count',
+      label: '  same, pagination: false',
+      run: find({ where: published, sort: '-publishedAt', limit: 20, depth: 1, pagination: false }),
+    },
+    {
+      key: 'slug',
+      label: 'one article by slug (depth 1)',
+      run: find({ where: { slug: { equals: slug } }, limit: 1, depth: 1 }),
+    },
+    {
+      key: 'participant',
+      label: 'latest 20 citing participant X (depth 0)',
+      run: find({ where: citingX, sort: '-publishedAt', limit: 20, depth: 0 }),
+    },
+    {
+      key: 'participant-no-count',
+      label: '  same, pagination: false',
+      run: find({ where: citingX, sort: '-publishedAt', limit: 20, depth: 0, pagination: false }),
+    },
     {
       key: 'participant-endpoint',
       label: '  same, the plugin’s GET /api/participants/:id/articles',
       run: async () => {
-        const response = await restGet(new Request(`http://localhost/api/participants/${participantX}/articles?limit=20`), {
-          params: Promise.resolve({ slug: ['participants', String(participantX), 'articles'] }),
-        })
+        const response = await restGet(
+          new Request(`http://localhost/api/participants/${participantX}/articles?limit=20`),
+          {
+            params: Promise.resolve({ slug: ['participants', String(participantX), 'articles'] }),
+          },
+        )
         const json = (await response.json()) as { docs: unknown[] }
         if (response.status !== 200) throw new Error(`the participant's articles answered ${response.status}`)
         return { docs: json.docs, totalDocs: json.docs.length }
@@ -530,7 +662,12 @@ async function timeAll(list: Read[]): Promise<Record<string, Timing>> {
   for (const read of list) {
     const times = samples.get(read.key)!
     const result = last.get(read.key)!
-    timings[read.key] = { medianMs: round(median(times), 3), p95Ms: round(percentile(times, 0.95), 3), docs: result.docs.length, totalDocs: result.totalDocs }
+    timings[read.key] = {
+      medianMs: round(median(times), 3),
+      p95Ms: round(percentile(times, 0.95), 3),
+      docs: result.docs.length,
+      totalDocs: result.totalDocs,
+    }
   }
   return timings
 }
@@ -559,7 +696,10 @@ async function middleSlug(client: pg.Client): Promise<string> {
 const lineSummary = (statements: CapturedStatement[]) =>
   statements
     .filter((s) => s.plan && (s.plan.seqScansOnLargeTables.length || s.plan.usesIndexOnLargeTable))
-    .map((s) => `${s.kind.split(' ')[0] === 'page' ? s.kind.split(' ').slice(0, 2).join(' ') : s.kind.split(' ')[0]}: ${s.plan!.short}`)
+    .map(
+      (s) =>
+        `${s.kind.split(' ')[0] === 'page' ? s.kind.split(' ').slice(0, 2).join(' ') : s.kind.split(' ')[0]}: ${s.plan!.short}`,
+    )
     .join('; ')
 
 // ---------------------------------------------------------------------------------------------
@@ -572,7 +712,10 @@ async function takeDown() {
   if (teardown.payload) {
     await teardown.payload.destroy()
     // dropping the database and stopping the server end the pool's sessions; that is expected here
-    ;(teardown.payload.db as unknown as { pool: { on: (event: 'error', listener: () => void) => void } }).pool.on('error', () => {})
+    ;(teardown.payload.db as unknown as { pool: { on: (event: 'error', listener: () => void) => void } }).pool.on(
+      'error',
+      () => {},
+    )
   }
   if (teardown.mediaDir) fs.rmSync(teardown.mediaDir, { recursive: true, force: true })
   // a large archive must not be left behind on a shared server: its database is dropped (or the embedded server stopped)
@@ -586,7 +729,13 @@ async function main() {
   const database = url.pathname.slice(1)
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-media-'))
   teardown.mediaDir = mediaDir
-  Object.assign(process.env, { DATABASE_URI: url.toString(), MEDIA_DIR: mediaDir, NEWSROOM_SEED: 'false', LOG_LEVEL: 'warn', PAYLOAD_SECRET: 'bench' })
+  Object.assign(process.env, {
+    DATABASE_URI: url.toString(),
+    MEDIA_DIR: mediaDir,
+    NEWSROOM_SEED: 'false',
+    LOG_LEVEL: 'warn',
+    PAYLOAD_SECRET: 'bench',
+  })
 
   const { getPayload } = await import('payload')
   const config = await (await import(path.join(root, 'payload.config.ts'))).default
@@ -597,7 +746,8 @@ async function main() {
   const client = new pg.Client({ connectionString: url.toString() })
   await client.connect()
   teardown.client = client
-  const postgresVersion = (await client.query<{ server_version: string }>('show server_version')).rows[0]!.server_version
+  const postgresVersion = (await client.query<{ server_version: string }>('show server_version')).rows[0]!
+    .server_version
 
   // --- the few documents that go through the Local API
   const participantIds: number[] = []
@@ -617,13 +767,16 @@ async function main() {
       _status: 'published',
     },
   })
-  const jpeg = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#2f5d8a' } }).jpeg().toBuffer()
+  const jpeg = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#2f5d8a' } })
+    .jpeg()
+    .toBuffer()
   const template = await payload.create({
     collection: 'photos',
     data: { alt: 'Delegations at the talks', credit: { line: 'Reuters', kind: 'agency', distributable: true } },
     file: { data: jpeg, mimetype: 'image/jpeg', name: 'archive-template.jpg', size: jpeg.length },
   })
-  const maxId = async (table: string) => Number((await client.query<{ max: number | null }>(`select max(id) as max from ${table}`)).rows[0]!.max ?? 0)
+  const maxId = async (table: string) =>
+    Number((await client.query<{ max: number | null }>(`select max(id) as max from ${table}`)).rows[0]!.max ?? 0)
   const seeds: Seeds = {
     participantIds,
     participantX: participantIds[0]!,
@@ -655,7 +808,11 @@ async function main() {
   const plans = await planAll(client, largeReads)
 
   // --- stage 3: candidate indexes, one on top of the other
-  type Experiment = (typeof INDEX_CANDIDATES)[number] & { buildSeconds: number; timings: Record<string, Timing>; plans: Record<string, CapturedStatement[]> }
+  type Experiment = (typeof INDEX_CANDIDATES)[number] & {
+    buildSeconds: number
+    timings: Record<string, Timing>
+    plans: Record<string, CapturedStatement[]>
+  }
   const experiments: Experiment[] = []
   const analyzeAll = () => client.query('analyze articles, articles_rels, articles_participants, articles_texts')
   for (const candidate of INDEX_CANDIDATES) {
@@ -664,7 +821,12 @@ async function main() {
     await client.query(candidate.sql)
     const buildSeconds = round((performance.now() - started) / 1000, 2)
     await analyzeAll()
-    experiments.push({ ...candidate, buildSeconds, timings: await timeAll(largeReads), plans: await planAll(client, largeReads) })
+    experiments.push({
+      ...candidate,
+      buildSeconds,
+      timings: await timeAll(largeReads),
+      plans: await planAll(client, largeReads),
+    })
     if (!candidate.keep) {
       await client.query(`drop index ${/^create index ("?[\w]+"?)/.exec(candidate.sql)![1]}`)
       await analyzeAll()
@@ -699,7 +861,9 @@ async function main() {
   )
 
   for (const read of largeReads) {
-    console.log(`\n${read.label.trim()} — statements at ${largeLabel} (${smallStatementCounts[read.key]} sent per call at ${smallLabel}):`)
+    console.log(
+      `\n${read.label.trim()} — statements at ${largeLabel} (${smallStatementCounts[read.key]} sent per call at ${smallLabel}):`,
+    )
     for (const statement of plans[read.key]!) {
       const plan = statement.plan!
       const verdict = plan.seqScansOnLargeTables.length
@@ -709,7 +873,9 @@ async function main() {
           : plan.usesIndexOnLargeTable
             ? 'index'
             : 'small tables only'
-      console.log(`  [${statement.kind}${statement.times > 1 ? ` ×${statement.times}` : ''}] ${plan.executionMs} ms — ${verdict}`)
+      console.log(
+        `  [${statement.kind}${statement.times > 1 ? ` ×${statement.times}` : ''}] ${plan.executionMs} ms — ${verdict}`,
+      )
       for (const line of plan.text.slice(0, 4)) console.log(`      ${line}`)
     }
   }
@@ -717,18 +883,27 @@ async function main() {
   if (experiments.length) {
     const keptNumbers = experiments.flatMap((experiment, i) => (experiment.keep ? [`+${i + 1}`] : [])).join(' ')
     const table = largeReads.map((read) => {
-      const row: Record<string, string | number> = { query: read.label, [`${largeLabel} median ms`]: large[read.key]!.medianMs }
-      for (const [i, experiment] of experiments.entries()) {
-        row[`+${i + 1} ${experiment.name}${experiment.keep ? '' : ' (tried, dropped)'}`] = experiment.timings[read.key]!.medianMs
+      const row: Record<string, string | number> = {
+        query: read.label,
+        [`${largeLabel} median ms`]: large[read.key]!.medianMs,
       }
-      if (withKept) row[`ratio to ${smallLabel} with ${keptNumbers}`] = round(withKept.timings[read.key]!.medianMs / small[read.key]!.medianMs)
+      for (const [i, experiment] of experiments.entries()) {
+        row[`+${i + 1} ${experiment.name}${experiment.keep ? '' : ' (tried, dropped)'}`] =
+          experiment.timings[read.key]!.medianMs
+      }
+      if (withKept)
+        row[`ratio to ${smallLabel} with ${keptNumbers}`] = round(
+          withKept.timings[read.key]!.medianMs / small[read.key]!.medianMs,
+        )
       return row
     })
     console.log(`\nindexes created by hand at ${largeLabel}, each on top of the kept ones before it (median ms):`)
-    for (const [i, experiment] of experiments.entries()) console.log(`  +${i + 1} ${experiment.sql}  (built in ${experiment.buildSeconds} s)`)
+    for (const [i, experiment] of experiments.entries())
+      console.log(`  +${i + 1} ${experiment.sql}  (built in ${experiment.buildSeconds} s)`)
     console.table(table)
     if (withKept) {
-      for (const read of largeReads) console.log(`  ${read.label.trim()} with ${keptNumbers}: ${lineSummary(withKept.plans[read.key]!)}`)
+      for (const read of largeReads)
+        console.log(`  ${read.label.trim()} with ${keptNumbers}: ${lineSummary(withKept.plans[read.key]!)}`)
     }
   }
 
@@ -737,7 +912,14 @@ async function main() {
     benchmark: 'archive',
     date: new Date().toISOString(),
     smoke,
-    machine: { cpus: cpus.length, model: cpus[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: postgresVersion, embedded: teardown.database?.embedded ?? true },
+    machine: {
+      cpus: cpus.length,
+      model: cpus[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      postgres: postgresVersion,
+      embedded: teardown.database?.embedded ?? true,
+    },
     sizes,
     rounds,
     warmups,
@@ -765,7 +947,9 @@ async function main() {
       [smallLabel]: { ...small[read.key], statementsPerCall: smallStatementCounts[read.key] },
       [largeLabel]: large[read.key],
       ratio: round(large[read.key]!.medianMs / small[read.key]!.medianMs),
-      ratioWithKeptIndexes: withKept ? round(withKept.timings[read.key]!.medianMs / small[read.key]!.medianMs) : undefined,
+      ratioWithKeptIndexes: withKept
+        ? round(withKept.timings[read.key]!.medianMs / small[read.key]!.medianMs)
+        : undefined,
       statements: plans[read.key],
     })),
     indexes: experiments.map((experiment) => ({
@@ -777,7 +961,12 @@ async function main() {
       buildSeconds: experiment.buildSeconds,
       medianMs: Object.fromEntries(largeReads.map((read) => [read.key, experiment.timings[read.key]!.medianMs])),
       p95Ms: Object.fromEntries(largeReads.map((read) => [read.key, experiment.timings[read.key]!.p95Ms])),
-      plans: Object.fromEntries(largeReads.map((read) => [read.key, experiment.plans[read.key]!.map(({ kind, times, plan }) => ({ kind, times, plan }))])),
+      plans: Object.fromEntries(
+        largeReads.map((read) => [
+          read.key,
+          experiment.plans[read.key]!.map(({ kind, times, plan }) => ({ kind, times, plan })),
+        ]),
+      ),
     })),
   }
   fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true })

@@ -42,7 +42,13 @@ async function largeJpeg(): Promise<Buffer> {
 async function main() {
   const database = await benchDatabase('metadata')
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-media-'))
-  Object.assign(process.env, { DATABASE_URI: database.uri, MEDIA_DIR: mediaDir, NEWSROOM_SEED: 'false', LOG_LEVEL: 'warn', PAYLOAD_SECRET: 'bench' })
+  Object.assign(process.env, {
+    DATABASE_URI: database.uri,
+    MEDIA_DIR: mediaDir,
+    NEWSROOM_SEED: 'false',
+    LOG_LEVEL: 'warn',
+    PAYLOAD_SECRET: 'bench',
+  })
 
   const { getPayload } = await import('payload')
   const config = await (await import(path.join(root, 'payload.config.ts'))).default
@@ -53,7 +59,11 @@ async function main() {
   const reads: number[] = []
   for (let round = 0; round < rounds + 1; round += 1) {
     let started = performance.now()
-    await payload.create({ collection: 'photos', data: { alt: 'bench' }, file: { data: file, mimetype: 'image/jpeg', name: `bench-${round}.jpg`, size: file.length } })
+    await payload.create({
+      collection: 'photos',
+      data: { alt: 'bench' },
+      file: { data: file, mimetype: 'image/jpeg', name: `bench-${round}.jpg`, size: file.length },
+    })
     const upload = performance.now() - started
     started = performance.now()
     await readEmbeddedCredit(file)
@@ -70,10 +80,19 @@ async function main() {
   const result = {
     benchmark: 'metadata-import',
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
     file: { width, height, megabytes: +(file.length / 2 ** 20).toFixed(2) },
     rounds,
-    medianMs: { upload: +upload.toFixed(1), metadataRead: +read.toFixed(2), uploadWithoutRead: +(upload - read).toFixed(1) },
+    medianMs: {
+      upload: +upload.toFixed(1),
+      metadataRead: +read.toFixed(2),
+      uploadWithoutRead: +(upload - read).toFixed(1),
+    },
     ratio: +(read / (upload - read)).toFixed(4),
   }
   console.table([
@@ -90,7 +109,10 @@ async function main() {
 
   await payload.destroy()
   // stopping the server ends the pool's sessions; that is expected here
-  ;(payload.db as unknown as { pool: { on: (event: 'error', listener: () => void) => void } }).pool.on('error', () => {})
+  ;(payload.db as unknown as { pool: { on: (event: 'error', listener: () => void) => void } }).pool.on(
+    'error',
+    () => {},
+  )
   fs.rmSync(mediaDir, { recursive: true, force: true })
   await database.stop()
   process.exit(0)

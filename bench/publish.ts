@@ -14,9 +14,25 @@ import { evaluatePublish } from '../src/gate/evaluate.ts'
 import { refreshArticleSnapshots } from '../src/delivery/snapshots.ts'
 import { doc, paragraph, quote, upload } from '../src/demo/lexicalBuilders.ts'
 import { resolveOptions } from '../src/plugins/newsroom/resolveOptions.ts'
-import { benchDatabase, countQueries, createArticle, localCreator, machine, smoke, startBenchPayload, stopPayload, STATEMENT_LINES, writeResult } from './support.ts'
+import {
+  benchDatabase,
+  countQueries,
+  createArticle,
+  localCreator,
+  machine,
+  smoke,
+  startBenchPayload,
+  stopPayload,
+  STATEMENT_LINES,
+  writeResult,
+} from './support.ts'
 
-const SLUGS = { articles: 'articles', photos: 'photos', participants: 'participants', jointStatements: 'joint-statements' }
+const SLUGS = {
+  articles: 'articles',
+  photos: 'photos',
+  participants: 'participants',
+  jointStatements: 'joint-statements',
+}
 const sizes = smoke ? [1, 10] : [1, 10, 50, 200]
 const rounds = smoke ? 2 : 8
 
@@ -32,7 +48,8 @@ async function main() {
   const options = resolveOptions({}, 'users')
   // Participants, the statement and the largest size's photos, made once and shared by every size.
   const fixtures = await createArticle(localCreator(payload), SLUGS, Math.max(...sizes), 'publish')
-  if (!STATEMENT_LINES.some((line) => line.includes('should be universally respected and complied with'))) throw new Error('the quotation is not in the statement')
+  if (!STATEMENT_LINES.some((line) => line.includes('should be universally respected and complied with')))
+    throw new Error('the quotation is not in the statement')
 
   const rows: Record<string, unknown>[] = []
   for (const size of sizes) {
@@ -53,7 +70,11 @@ async function main() {
             ...photos.flatMap((photo) => [
               paragraph('A paragraph between a photo and a quotation.'),
               upload('photos', photo.id),
-              quote({ text: 'should be universally respected and complied with', attributedTo: { relationTo: 'joint-statements', value: fixtures.statement.id }, manner: 'joint-statement' }),
+              quote({
+                text: 'should be universally respected and complied with',
+                attributedTo: { relationTo: 'joint-statements', value: fixtures.statement.id },
+                manner: 'joint-statement',
+              }),
             ]),
           ) as never,
           participants: fixtures.participants.map((p) => ({ participant: p.id, role: 'guarantor' as const })),
@@ -66,16 +87,28 @@ async function main() {
 
       const stored = await payload.findByID({ collection: 'articles', id: draft.id, draft: true, depth: 0 })
       let started = performance.now()
-      const report = await evaluatePublish({ req: await createLocalReq({}, payload), target: 'articles', doc: stored as never, options })
+      const report = await evaluatePublish({
+        req: await createLocalReq({}, payload),
+        target: 'articles',
+        doc: stored as never,
+        options,
+      })
       const gate = performance.now() - started
-      if (!report.ok) throw new Error(`the gate refuses the ${size}-photo article: ${report.errors.map((e) => e.message).join(" ")}`)
+      if (!report.ok)
+        throw new Error(`the gate refuses the ${size}-photo article: ${report.errors.map((e) => e.message).join(' ')}`)
 
       started = performance.now()
-      const { count } = await countQueries(() => payload.update({ collection: 'articles', id: draft.id, data: { _status: 'published' }, depth: 0 }))
+      const { count } = await countQueries(() =>
+        payload.update({ collection: 'articles', id: draft.id, data: { _status: 'published' }, depth: 0 }),
+      )
       const publish = performance.now() - started
 
       // The refresh alone, on the article just published (its snapshot is rewritten from scratch).
-      await payload.delete({ collection: 'article-snapshots', where: { article: { equals: draft.id } }, overrideAccess: true })
+      await payload.delete({
+        collection: 'article-snapshots',
+        where: { article: { equals: draft.id } },
+        overrideAccess: true,
+      })
       started = performance.now()
       await refreshArticleSnapshots(await createLocalReq({}, payload), options, [draft.id])
       const snapshot = performance.now() - started

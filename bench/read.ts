@@ -39,7 +39,12 @@ import {
   writeResult,
 } from './support.ts'
 
-const PLUGIN_SLUGS = { articles: 'articles', photos: 'photos', participants: 'participants', jointStatements: 'joint-statements' }
+const PLUGIN_SLUGS = {
+  articles: 'articles',
+  photos: 'photos',
+  participants: 'participants',
+  jointStatements: 'joint-statements',
+}
 const rounds = smoke ? 20 : 400
 const warmup = smoke ? 5 : 40
 const httpSeconds = smoke ? 1 : 10
@@ -71,11 +76,19 @@ interface HttpResult {
 
 async function load(url: string, headers: Record<string, string> = {}): Promise<HttpResult> {
   const result = await autocannon({ url, connections, duration: httpSeconds, headers })
-  return { requestsPerSecond: +result.requests.average.toFixed(1), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors }
+  return {
+    requestsPerSecond: +result.requests.average.toFixed(1),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  }
 }
 
 /** Each case twice, alternating, keeping the better run: both see the same machine. */
-async function loadSideBySide(cases: Record<string, { url: string; headers?: Record<string, string>; expect: number }>) {
+async function loadSideBySide(
+  cases: Record<string, { url: string; headers?: Record<string, string>; expect: number }>,
+) {
   const best: Record<string, HttpResult> = {}
   for (const [name, { url, headers, expect }] of Object.entries(cases)) {
     const probe = await fetch(url, { headers })
@@ -102,12 +115,25 @@ async function freePort(): Promise<number> {
 /** The production server (`npm run build && npm start`) on a database of its own, populated over REST. */
 async function productionServer(databaseUri: string): Promise<{ origin: string; stop: () => Promise<void> }> {
   const port = await freePort()
-  const env = { ...process.env, DATABASE_URI: databaseUri, PORT: String(port), NEWSROOM_SEED: 'false', PAYLOAD_SECRET: 'bench-production-secret-0123456789abcdef', LOG_LEVEL: 'warn', MEDIA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-server-media-')) }
+  const env = {
+    ...process.env,
+    DATABASE_URI: databaseUri,
+    PORT: String(port),
+    NEWSROOM_SEED: 'false',
+    PAYLOAD_SECRET: 'bench-production-secret-0123456789abcdef',
+    LOG_LEVEL: 'warn',
+    MEDIA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-server-media-')),
+  }
   if (!process.argv.includes('--no-build') || !fs.existsSync(path.join(root, '.next/BUILD_ID'))) {
     console.error('building the production server (npm run build)…')
     await run(['--import', 'tsx', 'scripts/launch.ts', 'build'], env)
   }
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/launch.ts', 'start'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true })
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/launch.ts', 'start'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  })
   const origin = `http://127.0.0.1:${port}`
   for (let i = 0; i < 120; i += 1) {
     try {
@@ -136,7 +162,9 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 /** Payload's REST route handler behind a plain Node server: the smoke run's stand-in for `npm start`. */
-async function inProcessServer(config: Parameters<typeof REST_GET>[0]): Promise<{ origin: string; stop: () => Promise<void> }> {
+async function inProcessServer(
+  config: Parameters<typeof REST_GET>[0],
+): Promise<{ origin: string; stop: () => Promise<void> }> {
   const handler = REST_GET(config)
   // Requests still being answered when the load stops are awaited before Payload shuts down.
   const inFlight = new Set<Promise<void>>()
@@ -167,41 +195,66 @@ async function inProcessServer(config: Parameters<typeof REST_GET>[0]): Promise<
 }
 
 async function inProcess(payload: Payload, config: Parameters<typeof REST_GET>[0], databaseUri: string) {
-  const editor = await payload.create({ collection: 'users', data: { email: 'bench-editor@newsroom.test', password: 'bench-editor-password', roles: ['editor'] } as never, overrideAccess: true })
+  const editor = await payload.create({
+    collection: 'users',
+    data: { email: 'bench-editor@newsroom.test', password: 'bench-editor-password', roles: ['editor'] } as never,
+    overrideAccess: true,
+  })
   const user = { ...editor, collection: 'users' } as Record<string, unknown>
   const plugin = await createArticle(localCreator(payload), PLUGIN_SLUGS, 10, 'plugin')
   const baseline = await createArticle(localCreator(payload, user), BASELINE_SLUGS, 10, 'bare')
 
   const floorClient = new pg.Client({ connectionString: databaseUri })
   await floorClient.connect()
-  const floor = async () => (await floorClient.query({ name: 'floor', text: FLOOR_SQL, values: [plugin.article.slug] })).rows[0].article
+  const floor = async () =>
+    (await floorClient.query({ name: 'floor', text: FLOOR_SQL, values: [plugin.article.slug] })).rows[0].article
   const floorArticle = await floor()
-  if ((floorArticle.photosUsed as unknown[]).length !== 10 || (floorArticle.participants as unknown[]).length !== 6) throw new Error('the SQL floor does not return the article')
+  if ((floorArticle.photosUsed as unknown[]).length !== 10 || (floorArticle.participants as unknown[]).length !== 6)
+    throw new Error('the SQL floor does not return the article')
 
   const get = REST_GET(config)
   const restGet = async (pathname: string, headers: Record<string, string> = {}) => {
     const [rest = '', query] = pathname.split('?')
-    const response = await get(new Request(`http://localhost/api/${pathname}`, { headers }), { params: Promise.resolve({ slug: rest.split('/') }) })
+    const response = await get(new Request(`http://localhost/api/${pathname}`, { headers }), {
+      params: Promise.resolve({ slug: rest.split('/') }),
+    })
     const body = await response.text()
     return { status: response.status, body, etag: response.headers.get('etag') ?? '', query }
   }
   const snapshot = await restGet(`articles/${plugin.article.slug}`)
-  if (snapshot.status !== 200 || JSON.parse(snapshot.body).photosUsed.length !== 10) throw new Error(`the public read answered ${snapshot.status}`)
+  if (snapshot.status !== 200 || JSON.parse(snapshot.body).photosUsed.length !== 10)
+    throw new Error(`the public read answered ${snapshot.status}`)
   const etag = snapshot.etag
   console.log(`the article's REST document: ${(Buffer.byteLength(snapshot.body) / 1024).toFixed(1)} KiB`)
 
   const bySlug = (collection: string, slug: string, extra: Record<string, unknown>) => () =>
-    payload.find({ collection: collection as 'articles', where: { slug: { equals: slug } }, depth: 2, limit: 1, overrideAccess: false, ...extra })
+    payload.find({
+      collection: collection as 'articles',
+      where: { slug: { equals: slug } },
+      depth: 2,
+      limit: 1,
+      overrideAccess: false,
+      ...extra,
+    })
 
   const cases = {
     'SQL floor: one hand-written query (pg)': floor,
-    'bare Payload: findByID, depth 2 (signed in)': () => payload.findByID({ collection: BASELINE_SLUGS.articles as 'articles', id: baseline.article.id, depth: 2, overrideAccess: false, user }),
+    'bare Payload: findByID, depth 2 (signed in)': () =>
+      payload.findByID({
+        collection: BASELINE_SLUGS.articles as 'articles',
+        id: baseline.article.id,
+        depth: 2,
+        overrideAccess: false,
+        user,
+      }),
     'bare Payload: find by slug, depth 2 (signed in)': bySlug(BASELINE_SLUGS.articles, baseline.article.slug, { user }),
     'plugin, Local API: find by slug, depth 2 (signed in)': bySlug('articles', plugin.article.slug, { user }),
     'plugin, Local API: find by slug, depth 2 (anonymous)': bySlug('articles', plugin.article.slug, {}),
     'plugin, REST handler: GET /api/articles/:slug (snapshot)': () => restGet(`articles/${plugin.article.slug}`),
-    'plugin, REST handler: same with If-None-Match (304)': () => restGet(`articles/${plugin.article.slug}`, { 'If-None-Match': etag }),
-    'Payload REST handler: GET /api/articles/:id?depth=2 (no snapshot)': () => restGet(`articles/${plugin.article.id}?depth=2`),
+    'plugin, REST handler: same with If-None-Match (304)': () =>
+      restGet(`articles/${plugin.article.slug}`, { 'If-None-Match': etag }),
+    'Payload REST handler: GET /api/articles/:id?depth=2 (no snapshot)': () =>
+      restGet(`articles/${plugin.article.id}?depth=2`),
   }
   const results = await interleaved(cases, rounds, warmup)
   await floorClient.end()
@@ -218,23 +271,39 @@ async function main() {
   const floor = get('SQL floor')
   console.log(`\nIn-process, ${rounds} interleaved rounds after ${warmup} warm-up rounds:`)
   console.table(
-    Object.entries(results).map(([measure, s]) => ({ measure, 'ops/s': s.opsPerSecond, 'p50 ms': s.p50, 'p99 ms': s.p99, '× floor (mean)': +(s.mean / floor.mean).toFixed(2) })),
+    Object.entries(results).map(([measure, s]) => ({
+      measure,
+      'ops/s': s.opsPerSecond,
+      'p50 ms': s.p50,
+      'p99 ms': s.p99,
+      '× floor (mean)': +(s.mean / floor.mean).toFixed(2),
+    })),
   )
   const ratios = {
     bareFindByIdOverFloor: +(get('bare Payload: findByID').mean / floor.mean).toFixed(2),
     publicReadOverFloor: +(get('plugin, REST handler: GET').mean / floor.mean).toFixed(2),
-    pluginSignedInOverBare: +(get('plugin, Local API: find by slug, depth 2 (signed in)').mean / get('bare Payload: find by slug').mean).toFixed(3),
-    notModifiedSpeedupInProcess: +(get('Payload REST handler').mean / get('plugin, REST handler: same with').mean).toFixed(1),
+    pluginSignedInOverBare: +(
+      get('plugin, Local API: find by slug, depth 2 (signed in)').mean / get('bare Payload: find by slug').mean
+    ).toFixed(3),
+    notModifiedSpeedupInProcess: +(
+      get('Payload REST handler').mean / get('plugin, REST handler: same with').mean
+    ).toFixed(1),
   }
 
   // HTTP
-  const server = smoke ? await inProcessServer(config) : await productionServer(await database.create(`newsroom_bench_http_${Date.now()}`))
+  const server = smoke
+    ? await inProcessServer(config)
+    : await productionServer(await database.create(`newsroom_bench_http_${Date.now()}`))
   let httpResults: Record<string, HttpResult>
   try {
     let target = { slug: article.slug, id: article.id }
     if (!smoke) {
       const api = `${server.origin}/api`
-      const register = await fetch(`${api}/users/first-register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'bench@newsroom.test', password: 'bench-password-123' }) })
+      const register = await fetch(`${api}/users/first-register`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'bench@newsroom.test', password: 'bench-password-123' }),
+      })
       const { token } = (await register.json()) as { token: string }
       const created = await createArticle(restCreator(api, token), PLUGIN_SLUGS, 10, 'http')
       target = { slug: created.article.slug, id: created.article.id }
@@ -243,7 +312,11 @@ async function main() {
     const etag = (await fetch(`${base}/${target.slug}`)).headers.get('etag') ?? ''
     httpResults = await loadSideBySide({
       'GET /api/articles/:slug (snapshot)': { url: `${base}/${target.slug}`, expect: 200 },
-      'GET /api/articles/:slug with If-None-Match (304)': { url: `${base}/${target.slug}`, headers: { 'If-None-Match': etag }, expect: 304 },
+      'GET /api/articles/:slug with If-None-Match (304)': {
+        url: `${base}/${target.slug}`,
+        headers: { 'If-None-Match': etag },
+        expect: 304,
+      },
       'GET /api/articles/:slug/jsonld (snapshot)': { url: `${base}/${target.slug}/jsonld`, expect: 200 },
       'GET /api/articles/:id?depth=2 (Payload, no snapshot)': { url: `${base}/${target.id}?depth=2`, expect: 200 },
     })
@@ -253,9 +326,18 @@ async function main() {
   const full = httpResults['GET /api/articles/:id?depth=2 (Payload, no snapshot)']!
   const snap = httpResults['GET /api/articles/:slug (snapshot)']!
   const notModified = httpResults['GET /api/articles/:slug with If-None-Match (304)']!
-  console.log(`\nOver HTTP (${smoke ? 'in-process server, smoke' : 'production server, npm start'}), autocannon ${connections} connections × ${httpSeconds} s, best of 2:`)
+  console.log(
+    `\nOver HTTP (${smoke ? 'in-process server, smoke' : 'production server, npm start'}), autocannon ${connections} connections × ${httpSeconds} s, best of 2:`,
+  )
   console.table(
-    Object.entries(httpResults).map(([measure, r]) => ({ measure, 'req/s': r.requestsPerSecond, 'p50 ms': r.p50, 'p99 ms': r.p99, 'non-2xx': r.non2xx, errors: r.errors })),
+    Object.entries(httpResults).map(([measure, r]) => ({
+      measure,
+      'req/s': r.requestsPerSecond,
+      'p50 ms': r.p50,
+      'p99 ms': r.p99,
+      'non-2xx': r.non2xx,
+      errors: r.errors,
+    })),
   )
   Object.assign(ratios, {
     httpSnapshotOverFullRead: +(snap.requestsPerSecond / full.requestsPerSecond).toFixed(2),
@@ -265,7 +347,17 @@ async function main() {
   console.log('\nRatios:')
   console.table(ratios)
 
-  writeResult('read', { benchmark: 'read', date: new Date().toISOString(), machine: machine(), documentKiB, rounds, warmup, inProcess: results, http: { server: smoke ? 'in-process' : 'production', connections, seconds: httpSeconds, results: httpResults }, ratios })
+  writeResult('read', {
+    benchmark: 'read',
+    date: new Date().toISOString(),
+    machine: machine(),
+    documentKiB,
+    rounds,
+    warmup,
+    inProcess: results,
+    http: { server: smoke ? 'in-process' : 'production', connections, seconds: httpSeconds, results: httpResults },
+    ratios,
+  })
 
   await stopPayload(payload)
   fs.rmSync(mediaDir, { recursive: true, force: true })

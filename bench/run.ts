@@ -21,7 +21,9 @@ if (unknown.length) {
 const chosen = (named.length ? named : Object.keys(all)) as (keyof typeof all)[]
 for (const name of chosen) {
   console.log(`\n=== ${name} ${flags.join(' ')}`)
-  const { status } = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, all[name]), ...flags], { stdio: 'inherit' })
+  const { status } = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, all[name]), ...flags], {
+    stdio: 'inherit',
+  })
   if (status !== 0) {
     console.error(`benchmark ${name} failed (exit ${status})`)
     process.exit(status ?? 1)

@@ -26,7 +26,12 @@ import { resolveOptions } from '../src/plugins/newsroom/resolveOptions.ts'
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const smoke = process.argv.includes('--smoke')
 
-export const BASELINE_SLUGS = { articles: 'bare-articles', photos: 'bare-photos', participants: 'bare-participants', jointStatements: 'bare-statements' } as const
+export const BASELINE_SLUGS = {
+  articles: 'bare-articles',
+  photos: 'bare-photos',
+  participants: 'bare-participants',
+  jointStatements: 'bare-statements',
+} as const
 
 // ---------------------------------------------------------------------------------------------
 // Database
@@ -44,7 +49,9 @@ export interface BenchDatabase {
 /** A fresh database on DATABASE_URI's server, or on an embedded PostgreSQL when it is unset. */
 export async function benchDatabase(label: string): Promise<BenchDatabase> {
   const external = process.env.DATABASE_URI
-  const server = external ? undefined : await startEmbeddedPostgres({ dataDir: temporaryDataDir(`newsroom-bench-${label}-`), persistent: false })
+  const server = external
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: temporaryDataDir(`newsroom-bench-${label}-`), persistent: false })
   const serverUri = external ?? server!.serverUri
   const created: string[] = []
   const create = async (name: string) => {
@@ -84,13 +91,16 @@ function plainField(field: Field): Field | undefined {
   delete plain.hooks
   delete plain.validate
   delete plain.access
-  if (plain.admin && typeof plain.admin === 'object') plain.admin = { ...(plain.admin as object), components: undefined, condition: undefined }
+  if (plain.admin && typeof plain.admin === 'object')
+    plain.admin = { ...(plain.admin as object), components: undefined, condition: undefined }
   if (Array.isArray(plain.fields)) plain.fields = plainFields(plain.fields as Field[])
-  if (Array.isArray(plain.tabs)) plain.tabs = (plain.tabs as { fields: Field[] }[]).map((tab) => ({ ...tab, fields: plainFields(tab.fields) }))
+  if (Array.isArray(plain.tabs))
+    plain.tabs = (plain.tabs as { fields: Field[] }[]).map((tab) => ({ ...tab, fields: plainFields(tab.fields) }))
   return plain as unknown as Field
 }
 
-const plainFields = (fields: Field[]): Field[] => fields.map(plainField).filter((field): field is Field => Boolean(field))
+const plainFields = (fields: Field[]): Field[] =>
+  fields.map(plainField).filter((field): field is Field => Boolean(field))
 
 /** A collection as Payload would run it without the plugin: its fields, drafts and uploads, default access, no hooks or endpoints. */
 function bare(collection: CollectionConfig): CollectionConfig {
@@ -107,11 +117,19 @@ function bare(collection: CollectionConfig): CollectionConfig {
 
 export function baselineCollections(mediaDir: string): CollectionConfig[] {
   const options = resolveOptions({ slugs: BASELINE_SLUGS, photos: { staticDir: path.join(mediaDir, 'bare') } })
-  return [participantsCollection(options), photosCollection(options), jointStatementsCollection(options), articlesCollection(options)].map(bare)
+  return [
+    participantsCollection(options),
+    photosCollection(options),
+    jointStatementsCollection(options),
+    articlesCollection(options),
+  ].map(bare)
 }
 
 /** Payload with the plugin and, beside it, the baseline collections, on one database. */
-export async function startBenchPayload(databaseUri: string, pluginOptions: NewsroomPluginOptions = {}): Promise<{ payload: Payload; config: Awaited<ReturnType<typeof buildConfig>>; mediaDir: string }> {
+export async function startBenchPayload(
+  databaseUri: string,
+  pluginOptions: NewsroomPluginOptions = {},
+): Promise<{ payload: Payload; config: Awaited<ReturnType<typeof buildConfig>>; mediaDir: string }> {
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-media-'))
   const configInput: Config = {
     secret: 'bench-secret-that-is-long-enough-for-payload',
@@ -132,7 +150,10 @@ export async function startBenchPayload(databaseUri: string, pluginOptions: News
 export async function stopPayload(payload: Payload) {
   await payload.destroy()
   // Stopping the database server ends the pool's sessions; that is expected here.
-  ;(payload.db as unknown as { pool: { on: (event: 'error', listener: () => void) => void } }).pool.on('error', () => {})
+  ;(payload.db as unknown as { pool: { on: (event: 'error', listener: () => void) => void } }).pool.on(
+    'error',
+    () => {},
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -152,12 +173,22 @@ const PARTICIPANTS = [
   { name: 'Syrian Arab Republic', shortName: 'Syria', kind: 'state', country: 'SY', wikidataId: 'Q858' },
   { name: 'United Nations', shortName: 'UN', kind: 'international-organization', wikidataId: 'Q1065' },
 ]
-const MINISTRY = { name: 'Ministry of Foreign Affairs of the Republic of Kazakhstan', shortName: 'Kazakh Foreign Ministry', aliases: ['Ministry of Foreign Affairs'], kind: 'ministry', country: 'KZ' }
+const MINISTRY = {
+  name: 'Ministry of Foreign Affairs of the Republic of Kazakhstan',
+  shortName: 'Kazakh Foreign Ministry',
+  aliases: ['Ministry of Foreign Affairs'],
+  kind: 'ministry',
+  country: 'KZ',
+}
 
 export type Slugs = { articles: string; photos: string; participants: string; jointStatements: string }
 
 /** Creates a document (with a file for uploads) and returns it: through the Local API or over REST. */
-export type Creator = (collection: string, data: Record<string, unknown>, file?: { data: Buffer; name: string }) => Promise<{ id: number; slug?: string }>
+export type Creator = (
+  collection: string,
+  data: Record<string, unknown>,
+  file?: { data: Buffer; name: string },
+) => Promise<{ id: number; slug?: string }>
 
 export const localCreator =
   (payload: Payload, user?: Record<string, unknown>): Creator =>
@@ -186,7 +217,8 @@ export const restCreator =
     }
     const response = await fetch(`${apiUrl}/${collection}`, { method: 'POST', headers, body })
     const json = (await response.json()) as { doc?: { id: number; slug?: string } }
-    if (!response.ok || !json.doc) throw new Error(`POST ${collection} answered ${response.status}: ${JSON.stringify(json).slice(0, 500)}`)
+    if (!response.ok || !json.doc)
+      throw new Error(`POST ${collection} answered ${response.status}: ${JSON.stringify(json).slice(0, 500)}`)
     return json.doc
   }
 
@@ -197,7 +229,10 @@ export const restCreator =
 export async function createArticle(create: Creator, slugs: Slugs, photoCount: number, label: string) {
   const participant = (data: Record<string, unknown>) => create(slugs.participants, { ...data, _status: 'published' })
   const participants = [] as { id: number }[]
-  for (const data of PARTICIPANTS) participants.push(await participant({ ...data, slug: `${label}-${data.shortName}`.toLowerCase().replace(/[^a-z0-9]+/g, '-') }))
+  for (const data of PARTICIPANTS)
+    participants.push(
+      await participant({ ...data, slug: `${label}-${data.shortName}`.toLowerCase().replace(/[^a-z0-9]+/g, '-') }),
+    )
   const ministry = await participant({ ...MINISTRY, parent: participants[0]!.id, slug: `${label}-mfa` })
   const statement = await create(slugs.jointStatements, {
     title: `Joint statement ${label}`,
@@ -207,13 +242,19 @@ export async function createArticle(create: Creator, slugs: Slugs, photoCount: n
     text: doc(...STATEMENT_LINES.map((line) => paragraph(line))),
     _status: 'published',
   })
-  const jpeg = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#335577' } }).jpeg().toBuffer()
+  const jpeg = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#335577' } })
+    .jpeg()
+    .toBuffer()
   const photos = [] as { id: number }[]
   for (let i = 0; i < photoCount; i += 1) {
     photos.push(
       await create(
         slugs.photos,
-        { alt: `Delegations in Astana ${label} ${i}`, caption: `Talks in Astana, picture ${i + 1}.`, credit: { line: 'Ministry of Foreign Affairs', kind: 'handout', issuer: ministry.id, distributable: true } },
+        {
+          alt: `Delegations in Astana ${label} ${i}`,
+          caption: `Talks in Astana, picture ${i + 1}.`,
+          credit: { line: 'Ministry of Foreign Affairs', kind: 'handout', issuer: ministry.id, distributable: true },
+        },
         { data: jpeg, name: `${label}-${i}.jpg` },
       ),
     )
@@ -223,12 +264,23 @@ export async function createArticle(create: Creator, slugs: Slugs, photoCount: n
   return { article: article as { id: number; slug: string }, photos, participants, statement, ministry }
 }
 
-function articleData(slugs: Slugs, label: string, photos: { id: number }[], participants: { id: number }[], statement: { id: number }, roles: readonly string[]) {
+function articleData(
+  slugs: Slugs,
+  label: string,
+  photos: { id: number }[],
+  participants: { id: number }[],
+  statement: { id: number },
+  roles: readonly string[],
+) {
   const body = doc(
     ...photos.flatMap((photo, i) => [
       paragraph(`Paragraph ${i + 1} of the report from Astana, between a photo and a quotation.`),
       upload(slugs.photos, photo.id),
-      quote({ text: 'should be universally respected and complied with', attributedTo: { relationTo: slugs.jointStatements, value: statement.id }, manner: 'joint-statement' }),
+      quote({
+        text: 'should be universally respected and complied with',
+        attributedTo: { relationTo: slugs.jointStatements, value: statement.id },
+        manner: 'joint-statement',
+      }),
     ]),
   )
   return {
@@ -260,14 +312,24 @@ export function summarize(samples: number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b)
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
   const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length
-  return { runs: sorted.length, opsPerSecond: +(1000 / mean).toFixed(1), p50: +at(0.5).toFixed(3), p99: +at(0.99).toFixed(3), mean: +mean.toFixed(3) }
+  return {
+    runs: sorted.length,
+    opsPerSecond: +(1000 / mean).toFixed(1),
+    p50: +at(0.5).toFixed(3),
+    p99: +at(0.99).toFixed(3),
+    mean: +mean.toFixed(3),
+  }
 }
 
 /**
  * Runs every case once per round, in turn, so all see the same machine load; the first rounds
  * warm up and are not counted.
  */
-export async function interleaved(cases: Record<string, () => Promise<unknown>>, rounds: number, warmup: number): Promise<Record<string, Summary>> {
+export async function interleaved(
+  cases: Record<string, () => Promise<unknown>>,
+  rounds: number,
+  warmup: number,
+): Promise<Record<string, Summary>> {
   const samples: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((name) => [name, []]))
   for (let round = 0; round < rounds + warmup; round += 1) {
     for (const [name, run] of Object.entries(cases)) {

@@ -12,19 +12,29 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-export function backup(folder: string, env: Record<string, string | undefined> = process.env): { dump: string; media: string; files: number } {
+export function backup(
+  folder: string,
+  env: Record<string, string | undefined> = process.env,
+): { dump: string; media: string; files: number } {
   const databaseUri = env.DATABASE_URI
   if (!databaseUri) throw new Error('Set DATABASE_URI to the database to back up.')
   const mediaDir = path.resolve(env.MEDIA_DIR || 'media')
   fs.mkdirSync(folder, { recursive: true })
   const dump = path.join(folder, 'database.dump')
-  execFileSync('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', '--file', dump, '--dbname', databaseUri], { stdio: ['ignore', 'inherit', 'inherit'] })
+  execFileSync(
+    'pg_dump',
+    ['--format=custom', '--no-owner', '--no-privileges', '--file', dump, '--dbname', databaseUri],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  )
   const media = path.join(folder, 'media')
   fs.rmSync(media, { recursive: true, force: true })
   if (fs.existsSync(mediaDir)) fs.cpSync(mediaDir, media, { recursive: true, preserveTimestamps: true })
   else fs.mkdirSync(media)
   const files = fs.readdirSync(media).length
-  fs.writeFileSync(path.join(folder, 'backup.json'), JSON.stringify({ takenAt: new Date().toISOString(), files }, null, 2) + '\n')
+  fs.writeFileSync(
+    path.join(folder, 'backup.json'),
+    JSON.stringify({ takenAt: new Date().toISOString(), files }, null, 2) + '\n',
+  )
   return { dump, media, files }
 }
 
@@ -34,7 +44,9 @@ export function restore(folder: string, env: Record<string, string | undefined> 
   const dump = path.join(folder, 'database.dump')
   if (!fs.existsSync(dump)) throw new Error(`${dump} does not exist; give the folder a backup was written to.`)
   const mediaDir = path.resolve(env.MEDIA_DIR || 'media')
-  execFileSync('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--dbname', databaseUri, dump], { stdio: ['ignore', 'inherit', 'inherit'] })
+  execFileSync('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--dbname', databaseUri, dump], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
   fs.mkdirSync(mediaDir, { recursive: true })
   fs.cpSync(path.join(folder, 'media'), mediaDir, { recursive: true, preserveTimestamps: true })
 }
@@ -46,7 +58,8 @@ if (command === 'backup.ts' || command === 'restore.ts') {
     process.exit(2)
   }
   try {
-    if (command === 'backup.ts') console.log(`[newsroom] backup written to ${folder}: ${JSON.stringify(backup(folder))}`)
+    if (command === 'backup.ts')
+      console.log(`[newsroom] backup written to ${folder}: ${JSON.stringify(backup(folder))}`)
     else {
       restore(folder)
       console.log(`[newsroom] restored ${folder}`)

@@ -15,7 +15,8 @@ fs.rmSync(dist, { recursive: true, force: true })
 execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' })
 
 for (const file of fs.readdirSync(path.join(root, 'src/components'))) {
-  if (file.endsWith('.css')) fs.copyFileSync(path.join(root, 'src/components', file), path.join(dist, 'components', file))
+  if (file.endsWith('.css'))
+    fs.copyFileSync(path.join(root, 'src/components', file), path.join(dist, 'components', file))
 }
 
 // tsc rewrites `.ts` specifiers in JavaScript but not in declarations; hosts resolve `.js`.

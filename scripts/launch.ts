@@ -49,7 +49,11 @@ function localProductionSecret(): string {
 }
 
 async function main() {
-  const env: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_OPTIONS: [process.env.NODE_OPTIONS, '--no-deprecation'].filter(Boolean).join(' ') }
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, '--no-deprecation'].filter(Boolean).join(' '),
+  }
   const production = mode === 'start' || mode === 'build'
   if (production) env.NODE_ENV = 'production'
 
@@ -99,7 +103,9 @@ async function main() {
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
 
-  const code = await new Promise<number>((resolve) => child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))))
+  const code = await new Promise<number>((resolve) =>
+    child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))),
+  )
   if (embedded) await embedded.stop()
   process.exit(code)
 }

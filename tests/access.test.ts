@@ -10,7 +10,7 @@ type Collection = 'articles' | 'joint-statements' | 'participants' | 'photos'
 
 let app: TestApp
 const tokens: Record<Role, string | null> = { anonymous: null, writer: null, editor: null, admin: null }
-let signatories: number[] = []
+const signatories: number[] = []
 
 beforeAll(async () => {
   app = await startTestApp('access')
@@ -20,7 +20,10 @@ beforeAll(async () => {
   }
   app.rest.token = undefined
   for (const name of ['Iran', 'Russia']) {
-    signatories.push((await app.payload.create({ collection: 'participants', data: { name, kind: 'state', _status: 'published' } })).id)
+    signatories.push(
+      (await app.payload.create({ collection: 'participants', data: { name, kind: 'state', _status: 'published' } }))
+        .id,
+    )
   }
 })
 
@@ -36,7 +39,12 @@ const validData = (collection: Collection): Record<string, unknown> => {
     case 'articles':
       return { title: `Matrix article ${counter}`, byline: 'Desk', dateline: 'ASTANA', body: doc(paragraph('Text.')) }
     case 'joint-statements':
-      return { title: `Matrix statement ${counter}`, signatories, text: doc(paragraph('Statement text.')), issuedOn: '2023-06-21T00:00:00.000Z' }
+      return {
+        title: `Matrix statement ${counter}`,
+        signatories,
+        text: doc(paragraph('Statement text.')),
+        issuedOn: '2023-06-21T00:00:00.000Z',
+      }
     case 'participants':
       return { name: `Matrix participant ${counter}`, kind: 'state', country: 'KZ' }
     case 'photos':
@@ -48,13 +56,24 @@ const validData = (collection: Collection): Record<string, unknown> => {
 async function fixture(collection: Collection, status: 'published' | 'draft') {
   if (collection === 'photos') {
     const data = await makeJpeg(40, 30)
-    return app.payload.create({ collection, data: validData(collection) as never, file: { data, mimetype: 'image/jpeg', name: `m${counter}.jpg`, size: data.length } })
+    return app.payload.create({
+      collection,
+      data: validData(collection) as never,
+      file: { data, mimetype: 'image/jpeg', name: `m${counter}.jpg`, size: data.length },
+    })
   }
-  return app.payload.create({ collection, data: { ...validData(collection), _status: status } as never, draft: status === 'draft' })
+  return app.payload.create({
+    collection,
+    data: { ...validData(collection), _status: status } as never,
+    draft: status === 'draft',
+  })
 }
 
 async function exists(collection: Collection, id: number) {
-  return (await app.payload.find({ collection, where: { id: { equals: id } }, draft: true, overrideAccess: true })).totalDocs === 1
+  return (
+    (await app.payload.find({ collection, where: { id: { equals: id } }, draft: true, overrideAccess: true }))
+      .totalDocs === 1
+  )
 }
 
 const ALLOWED: Record<Action, Record<Role, boolean>> = {
@@ -91,7 +110,11 @@ describe('access matrix through REST', () => {
           const listed = await app.rest.get(`/${collection}?draft=true&limit=100&where[id][equals]=${draft.id}`, as)
           expect(listed.json.totalDocs === 1, 'list drafts').toBe(ALLOWED.read[role])
 
-          const created = await app.rest.post(`/${collection}?draft=true`, { ...validData(collection), _status: 'draft' }, as)
+          const created = await app.rest.post(
+            `/${collection}?draft=true`,
+            { ...validData(collection), _status: 'draft' },
+            as,
+          )
           expect(created.status === 201, `create: ${created.text}`).toBe(ALLOWED.create[role])
 
           const updated = await app.rest.patch(`/${collection}/${draft.id}?draft=true`, { _status: 'draft' }, as)
@@ -99,7 +122,9 @@ describe('access matrix through REST', () => {
 
           const publish = await app.rest.patch(`/${collection}/${draft.id}`, { _status: 'published' }, as)
           expect(publish.status === 200, `publish: ${publish.text}`).toBe(ALLOWED.publish[role])
-          expect((await app.payload.findByID({ collection, id: draft.id, overrideAccess: true }))._status).toBe(ALLOWED.publish[role] ? 'published' : 'draft')
+          expect((await app.payload.findByID({ collection, id: draft.id, overrideAccess: true }))._status).toBe(
+            ALLOWED.publish[role] ? 'published' : 'draft',
+          )
 
           // Editing the live version directly (not as a draft) and unpublishing are editors' too.
           const live = await app.rest.patch(`/${collection}/${published.id}`, { _status: 'draft' }, as)
@@ -130,25 +155,49 @@ describe('access matrix through REST', () => {
 
   it('only editors change the credit of a photo a published article shows', async () => {
     const photo = await fixture('photos', 'published')
-    await app.payload.create({ collection: 'articles', data: { ...validData('articles'), heroPhoto: photo.id, _status: 'published' } as never })
-    const byWriter = await app.rest.patch(`/photos/${photo.id}`, { credit: { line: 'Changed by a writer' } }, { token: tokens.writer })
+    await app.payload.create({
+      collection: 'articles',
+      data: { ...validData('articles'), heroPhoto: photo.id, _status: 'published' } as never,
+    })
+    const byWriter = await app.rest.patch(
+      `/photos/${photo.id}`,
+      { credit: { line: 'Changed by a writer' } },
+      { token: tokens.writer },
+    )
     expect(byWriter.status).toBe(403)
-    expect((await app.rest.patch(`/photos/${photo.id}`, { alt: 'Writers may fix alt text' }, { token: tokens.writer })).status).toBe(200)
-    const byEditor = await app.rest.patch(`/photos/${photo.id}`, { credit: { line: 'Changed by an editor' } }, { token: tokens.editor })
+    expect(
+      (await app.rest.patch(`/photos/${photo.id}`, { alt: 'Writers may fix alt text' }, { token: tokens.writer }))
+        .status,
+    ).toBe(200)
+    const byEditor = await app.rest.patch(
+      `/photos/${photo.id}`,
+      { credit: { line: 'Changed by an editor' } },
+      { token: tokens.editor },
+    )
     expect(byEditor.status).toBe(200)
     const unused = await fixture('photos', 'published')
-    expect((await app.rest.patch(`/photos/${unused.id}`, { credit: { line: 'Unused photo' } }, { token: tokens.writer })).status).toBe(200)
+    expect(
+      (await app.rest.patch(`/photos/${unused.id}`, { credit: { line: 'Unused photo' } }, { token: tokens.writer }))
+        .status,
+    ).toBe(200)
   })
 
   it('a publish a writer schedules does not happen; an editor’s does', async () => {
-    const users = await app.payload.find({ collection: 'users', where: { email: { in: ['writer@newsroom.test', 'editor@newsroom.test'] } } })
+    const users = await app.payload.find({
+      collection: 'users',
+      where: { email: { in: ['writer@newsroom.test', 'editor@newsroom.test'] } },
+    })
     const idOf = (email: string) => users.docs.find((u) => u.email === email)!.id
     const byWriter = await fixture('articles', 'draft')
     const byEditor = await fixture('articles', 'draft')
     const schedule = (id: number, userId: number) =>
       app.payload.jobs.queue({
         task: 'schedulePublish',
-        input: { type: 'publish', doc: { relationTo: 'articles', value: String(id) }, user: { relationTo: 'users', value: userId } },
+        input: {
+          type: 'publish',
+          doc: { relationTo: 'articles', value: String(id) },
+          user: { relationTo: 'users', value: userId },
+        },
         waitUntil: new Date(Date.now() - 1000),
       } as never)
     await schedule(byWriter.id, idOf('writer@newsroom.test'))
@@ -159,8 +208,19 @@ describe('access matrix through REST', () => {
   })
 
   it('only admins manage users and roles', async () => {
-    expect((await app.rest.post('/users', { email: 'new@newsroom.test', password: 'pw-123456' }, { token: tokens.editor })).status).toBe(403)
-    expect((await app.rest.post('/users', { email: 'new@newsroom.test', password: 'pw-123456', roles: ['editor'] }, { token: tokens.admin })).status).toBe(201)
+    expect(
+      (await app.rest.post('/users', { email: 'new@newsroom.test', password: 'pw-123456' }, { token: tokens.editor }))
+        .status,
+    ).toBe(403)
+    expect(
+      (
+        await app.rest.post(
+          '/users',
+          { email: 'new@newsroom.test', password: 'pw-123456', roles: ['editor'] },
+          { token: tokens.admin },
+        )
+      ).status,
+    ).toBe(201)
     const me = (await app.rest.get('/users/me', { token: tokens.writer })).json.user
     const promoted = await app.rest.patch(`/users/${me.id}`, { roles: ['admin'] }, { token: tokens.writer })
     expect(promoted.json.doc.roles).toEqual(['writer'])
@@ -177,23 +237,49 @@ describe('access matrix through GraphQL', () => {
         const draft = await fixture(collection, 'draft')
         const published = await fixture(collection, 'published')
 
-        const list = await app.rest.graphql(`query { ${many}(draft: true, limit: 200) { docs { id _status } } }`, undefined, { token })
+        const list = await app.rest.graphql(
+          `query { ${many}(draft: true, limit: 200) { docs { id _status } } }`,
+          undefined,
+          { token },
+        )
         const ids = list.json.data[many].docs.map((d: { id: number }) => d.id)
         expect(ids).toContain(published.id)
         expect(ids.includes(draft.id), 'draft listed').toBe(ALLOWED.read[role])
-        const single = await app.rest.graphql(`query ($id: Int!) { ${one}(id: $id, draft: true) { id } }`, { id: draft.id }, { token })
+        const single = await app.rest.graphql(
+          `query ($id: Int!) { ${one}(id: $id, draft: true) { id } }`,
+          { id: draft.id },
+          { token },
+        )
         expect(Boolean(single.json.data?.[one]?.id), 'draft by id').toBe(ALLOWED.read[role])
 
-        const create = await app.rest.graphql(`mutation ($data: mutation${one}Input!) { create${one}(data: $data, draft: true) { id } }`, { data: { ...validData(collection), _status: 'draft', body: undefined, text: undefined } }, { token })
-        expect(Boolean(create.json.data?.[`create${one}`]?.id), `create ${JSON.stringify(create.json.errors)}`).toBe(ALLOWED.create[role])
+        const create = await app.rest.graphql(
+          `mutation ($data: mutation${one}Input!) { create${one}(data: $data, draft: true) { id } }`,
+          { data: { ...validData(collection), _status: 'draft', body: undefined, text: undefined } },
+          { token },
+        )
+        expect(Boolean(create.json.data?.[`create${one}`]?.id), `create ${JSON.stringify(create.json.errors)}`).toBe(
+          ALLOWED.create[role],
+        )
 
-        const update = await app.rest.graphql(`mutation ($id: Int!) { update${one}(id: $id, data: { _status: draft }, draft: true) { id } }`, { id: draft.id }, { token })
+        const update = await app.rest.graphql(
+          `mutation ($id: Int!) { update${one}(id: $id, data: { _status: draft }, draft: true) { id } }`,
+          { id: draft.id },
+          { token },
+        )
         expect(Boolean(update.json.data?.[`update${one}`]?.id), 'update').toBe(ALLOWED.update[role])
 
-        const publish = await app.rest.graphql(`mutation ($id: Int!) { update${one}(id: $id, data: { _status: published }) { id _status } }`, { id: draft.id }, { token })
+        const publish = await app.rest.graphql(
+          `mutation ($id: Int!) { update${one}(id: $id, data: { _status: published }) { id _status } }`,
+          { id: draft.id },
+          { token },
+        )
         expect(publish.json.data?.[`update${one}`]?._status === 'published', 'publish').toBe(ALLOWED.publish[role])
 
-        const remove = await app.rest.graphql(`mutation ($id: Int!) { delete${one}(id: $id) { id } }`, { id: published.id }, { token })
+        const remove = await app.rest.graphql(
+          `mutation ($id: Int!) { delete${one}(id: $id) { id } }`,
+          { id: published.id },
+          { token },
+        )
         expect(Boolean(remove.json.data?.[`delete${one}`]?.id), 'delete').toBe(ALLOWED.delete[role])
         expect(await exists(collection, published.id)).toBe(!ALLOWED.delete[role])
       })

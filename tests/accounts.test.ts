@@ -36,11 +36,22 @@ beforeAll(async () => {
   const { port } = receiver.address() as AddressInfo
   app = await startHostApp(
     'accounts',
-    { webhooks: { endpoints: [`http://127.0.0.1:${port}/hook`], secret: WEBHOOK_SECRET, autoRun: false, maxAttempts: 1 } },
+    {
+      webhooks: {
+        endpoints: [`http://127.0.0.1:${port}/hook`],
+        secret: WEBHOOK_SECRET,
+        autoRun: false,
+        maxAttempts: 1,
+      },
+    },
     [],
     { logLevel: 'info', logDestination: logSink },
   )
-  await app.payload.create({ collection: 'users', data: { email: 'editor@newsroom.test', password: PASSWORD, roles: ['editor'] } as never, overrideAccess: true })
+  await app.payload.create({
+    collection: 'users',
+    data: { email: 'editor@newsroom.test', password: PASSWORD, roles: ['editor'] } as never,
+    overrideAccess: true,
+  })
 })
 
 afterAll(async () => {
@@ -51,13 +62,26 @@ afterAll(async () => {
 describe('accounts', () => {
   it('lock an account after repeated wrong passwords, even against the right one', async () => {
     for (let attempt = 1; attempt <= 10; attempt += 1) {
-      const wrong = await app.rest.post('/users/login', { email: 'editor@newsroom.test', password: `guess-${attempt}` }, { token: null })
+      const wrong = await app.rest.post(
+        '/users/login',
+        { email: 'editor@newsroom.test', password: `guess-${attempt}` },
+        { token: null },
+      )
       expect(wrong.status).toBe(401)
     }
-    const right = await app.rest.post('/users/login', { email: 'editor@newsroom.test', password: PASSWORD }, { token: null })
+    const right = await app.rest.post(
+      '/users/login',
+      { email: 'editor@newsroom.test', password: PASSWORD },
+      { token: null },
+    )
     expect(right.status).toBe(401)
     expect(JSON.stringify(right.json)).toMatch(/locked/i)
-    const { docs } = await app.payload.find({ collection: 'users', where: { email: { equals: 'editor@newsroom.test' } }, showHiddenFields: true, overrideAccess: true })
+    const { docs } = await app.payload.find({
+      collection: 'users',
+      where: { email: { equals: 'editor@newsroom.test' } },
+      showHiddenFields: true,
+      overrideAccess: true,
+    })
     const lockUntil = new Date((docs[0] as { lockUntil?: string }).lockUntil ?? 0).getTime()
     // Locked for ten minutes from now.
     expect(lockUntil - Date.now()).toBeGreaterThan(9 * 60 * 1000)
@@ -65,12 +89,29 @@ describe('accounts', () => {
   })
 
   it('never write the signing secrets, passwords or session tokens to the log', async () => {
-    await app.payload.create({ collection: 'users', data: { email: 'writer@newsroom.test', password: PASSWORD, roles: ['writer', 'editor'] } as never, overrideAccess: true })
-    const login = await app.rest.post('/users/login', { email: 'writer@newsroom.test', password: PASSWORD }, { token: null })
+    await app.payload.create({
+      collection: 'users',
+      data: { email: 'writer@newsroom.test', password: PASSWORD, roles: ['writer', 'editor'] } as never,
+      overrideAccess: true,
+    })
+    const login = await app.rest.post(
+      '/users/login',
+      { email: 'writer@newsroom.test', password: PASSWORD },
+      { token: null },
+    )
     const token = login.json.token as string
     expect(token).toBeTruthy()
     // Work that logs: a publish that sends a webhook, a delivery that fails, a refused request, a failed login.
-    await app.payload.create({ collection: 'articles', data: { title: 'Logged', dateline: 'ASTANA', byline: 'Desk', body: doc(paragraph('Text.')) as never, _status: 'published' } as never })
+    await app.payload.create({
+      collection: 'articles',
+      data: {
+        title: 'Logged',
+        dateline: 'ASTANA',
+        byline: 'Desk',
+        body: doc(paragraph('Text.')) as never,
+        _status: 'published',
+      } as never,
+    })
     await app.payload.jobs.run({ queue: 'newsroom-webhooks' })
     await app.rest.post('/articles', { title: 42 }, { token })
     await app.rest.post('/users/login', { email: 'writer@newsroom.test', password: 'wrong-password' }, { token: null })

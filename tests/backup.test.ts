@@ -27,22 +27,43 @@ async function toolsFitServer(): Promise<{ ok: boolean; why: string }> {
   }
   const client = new pg.Client({ connectionString: await testServerUri() })
   await client.connect()
-  const server = Math.floor(Number((await client.query<{ server_version_num: string }>('show server_version_num')).rows[0]!.server_version_num) / 10000)
+  const server = Math.floor(
+    Number(
+      (await client.query<{ server_version_num: string }>('show server_version_num')).rows[0]!.server_version_num,
+    ) / 10000,
+  )
   await client.end()
-  return tools >= server ? { ok: true, why: '' } : { ok: false, why: `pg_dump ${tools} cannot back up a PostgreSQL ${server} server; this test runs against a server of version ${tools} or older (CI runs it against the machine's PostgreSQL)` }
+  return tools >= server
+    ? { ok: true, why: '' }
+    : {
+        ok: false,
+        why: `pg_dump ${tools} cannot back up a PostgreSQL ${server} server; this test runs against a server of version ${tools} or older (CI runs it against the machine's PostgreSQL)`,
+      }
 }
 
 const fit = await toolsFitServer()
 if (!fit.ok) console.warn(`[backup] skipped: ${fit.why}`)
 
-const TABLES = ['articles', '_articles_v', 'articles_rels', 'articles_participants', 'photos', 'participants', 'joint_statements', '_joint_statements_v', 'article_snapshots', 'users']
+const TABLES = [
+  'articles',
+  '_articles_v',
+  'articles_rels',
+  'articles_participants',
+  'photos',
+  'participants',
+  'joint_statements',
+  '_joint_statements_v',
+  'article_snapshots',
+  'users',
+]
 
 async function counts(uri: string): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: uri })
   await client.connect()
   try {
     const result: Record<string, number> = {}
-    for (const table of TABLES) result[table] = Number((await client.query<{ count: string }>(`select count(*) from "${table}"`)).rows[0]!.count)
+    for (const table of TABLES)
+      result[table] = Number((await client.query<{ count: string }>(`select count(*) from "${table}"`)).rows[0]!.count)
     return result
   } finally {
     await client.end()
@@ -58,8 +79,17 @@ describe.skipIf(!fit.ok)('backup and restore', () => {
   beforeAll(async () => {
     app = await startTestApp('backup_source', { seed: true })
     // Some history: a second version of the published article.
-    const { docs } = await app.payload.find({ collection: 'articles', where: { slug: { equals: PUBLISHED_ARTICLE_SLUG } }, depth: 0 })
-    await app.payload.update({ collection: 'articles', id: docs[0]!.id, data: { summary: 'Updated before the backup.' }, draft: true })
+    const { docs } = await app.payload.find({
+      collection: 'articles',
+      where: { slug: { equals: PUBLISHED_ARTICLE_SLUG } },
+      depth: 0,
+    })
+    await app.payload.update({
+      collection: 'articles',
+      id: docs[0]!.id,
+      data: { summary: 'Updated before the backup.' },
+      draft: true,
+    })
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-backup-'))
     restoredMedia = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-restored-media-'))
   }, 120_000)
@@ -92,17 +122,31 @@ describe.skipIf(!fit.ok)('backup and restore', () => {
       plugins: [newsroomPlugin({ photos: { staticDir: restoredMedia } })],
     })
     restored = await getPayload({ config, key: 'restored' } as Parameters<typeof getPayload>[0])
-    const { docs: articles } = await restored.find({ collection: 'articles', where: { slug: { equals: PUBLISHED_ARTICLE_SLUG } }, draft: true, depth: 2 })
+    const { docs: articles } = await restored.find({
+      collection: 'articles',
+      where: { slug: { equals: PUBLISHED_ARTICLE_SLUG } },
+      draft: true,
+      depth: 2,
+    })
     expect(articles[0]!.summary).toBe('Updated before the backup.')
-    const versions = await restored.findVersions({ collection: 'articles', where: { parent: { equals: articles[0]!.id } }, pagination: false })
+    const versions = await restored.findVersions({
+      collection: 'articles',
+      where: { parent: { equals: articles[0]!.id } },
+      pagination: false,
+    })
     expect(versions.docs.length).toBeGreaterThan(1)
     const photos = await restored.find({ collection: 'photos', pagination: false, depth: 0 })
     expect(photos.docs.length).toBe(before.photos)
     for (const photo of photos.docs) {
       expect(fs.existsSync(path.join(restoredMedia, String(photo.filename))), String(photo.filename)).toBe(true)
-      for (const size of Object.values(photo.sizes ?? {})) if (size?.filename) expect(fs.existsSync(path.join(restoredMedia, size.filename))).toBe(true)
+      for (const size of Object.values(photo.sizes ?? {}))
+        if (size?.filename) expect(fs.existsSync(path.join(restoredMedia, size.filename))).toBe(true)
     }
-    const snapshot = await restored.find({ collection: 'article-snapshots', where: { slug: { equals: PUBLISHED_ARTICLE_SLUG } }, overrideAccess: true })
+    const snapshot = await restored.find({
+      collection: 'article-snapshots',
+      where: { slug: { equals: PUBLISHED_ARTICLE_SLUG } },
+      overrideAccess: true,
+    })
     expect(JSON.parse(String(snapshot.docs[0]!.document)).heroPhoto.credit.line).toBeTruthy()
   }, 180_000)
 })

@@ -21,19 +21,33 @@ describe('participants', () => {
   it('are created, read and updated through the Local API', async () => {
     const created = await app.payload.create({
       collection: 'participants',
-      data: { name: 'Republic of Kazakhstan', kind: 'state', country: 'kz', wikidataId: 'https://www.wikidata.org/wiki/Q232', aliases: ['Kazakhstan'] },
+      data: {
+        name: 'Republic of Kazakhstan',
+        kind: 'state',
+        country: 'kz',
+        wikidataId: 'https://www.wikidata.org/wiki/Q232',
+        aliases: ['Kazakhstan'],
+      },
     })
     expect(created.slug).toBe('republic-of-kazakhstan')
     expect(created.country).toBe('KZ')
     expect(created.wikidataId).toBe('Q232')
-    const updated = await app.payload.update({ collection: 'participants', id: created.id, data: { shortName: 'Kazakhstan' } })
+    const updated = await app.payload.update({
+      collection: 'participants',
+      id: created.id,
+      data: { shortName: 'Kazakhstan' },
+    })
     expect(updated.shortName).toBe('Kazakhstan')
     const read = await app.payload.findByID({ collection: 'participants', id: created.id })
     expect(read.aliases).toEqual(['Kazakhstan'])
   })
 
   it('are created, read and updated through REST', async () => {
-    const created = await app.rest.post('/participants', { name: 'Republic of Türkiye', kind: 'state', country: 'TR', aliases: ['Turkey'], _status: 'published' }, { token: editorToken })
+    const created = await app.rest.post(
+      '/participants',
+      { name: 'Republic of Türkiye', kind: 'state', country: 'TR', aliases: ['Turkey'], _status: 'published' },
+      { token: editorToken },
+    )
     expect(created.status).toBe(201)
     expect(created.json.doc.slug).toBe('republic-of-turkiye')
     const id = created.json.doc.id
@@ -45,15 +59,28 @@ describe('participants', () => {
   })
 
   it('refuse an unknown country code with a message that names it', async () => {
-    const response = await app.rest.post('/participants', { name: 'Atlantis', kind: 'state', country: 'XA' }, { token: editorToken })
+    const response = await app.rest.post(
+      '/participants',
+      { name: 'Atlantis', kind: 'state', country: 'XA' },
+      { token: editorToken },
+    )
     expect(response.status).toBe(400)
     const error = response.json.errors[0].data.errors.find((e: { path: string }) => e.path === 'country')
     expect(error.message).toBe('"XA" is not an ISO 3166-1 alpha-2 country code.')
-    await expect(app.payload.create({ collection: 'participants', data: { name: 'Nowhere', kind: 'state', country: 'Kazakhstan' } })).rejects.toThrow(/country/i)
+    await expect(
+      app.payload.create({
+        collection: 'participants',
+        data: { name: 'Nowhere', kind: 'state', country: 'Kazakhstan' },
+      }),
+    ).rejects.toThrow(/country/i)
   })
 
   it('refuse a malformed Wikidata id with a clear message', async () => {
-    const response = await app.rest.post('/participants', { name: 'United Nations', kind: 'international-organization', wikidataId: 'Q01065' }, { token: editorToken })
+    const response = await app.rest.post(
+      '/participants',
+      { name: 'United Nations', kind: 'international-organization', wikidataId: 'Q01065' },
+      { token: editorToken },
+    )
     expect(response.status).toBe(400)
     const error = response.json.errors[0].data.errors.find((e: { path: string }) => e.path === 'wikidataId')
     expect(error.message).toMatch(/A Wikidata id is "Q" followed by a number/)
@@ -67,8 +94,14 @@ describe('participants', () => {
 
 describe('joint statements', () => {
   it('are created, read and updated through REST and the Local API', async () => {
-    const iran = await app.payload.create({ collection: 'participants', data: { name: 'Iran', kind: 'state', country: 'IR', _status: 'published' } })
-    const russia = await app.payload.create({ collection: 'participants', data: { name: 'Russia', kind: 'state', country: 'RU', _status: 'published' } })
+    const iran = await app.payload.create({
+      collection: 'participants',
+      data: { name: 'Iran', kind: 'state', country: 'IR', _status: 'published' },
+    })
+    const russia = await app.payload.create({
+      collection: 'participants',
+      data: { name: 'Russia', kind: 'state', country: 'RU', _status: 'published' },
+    })
     const created = await app.rest.post(
       '/joint-statements',
       {
@@ -84,14 +117,22 @@ describe('joint statements', () => {
     )
     expect(created.status).toBe(201)
     expect(created.json.doc.slug).toBe('joint-statement-on-the-20th-meeting')
-    const local = await app.payload.update({ collection: 'joint-statements', id: created.json.doc.id, data: { event: '20th round' } })
+    const local = await app.payload.update({
+      collection: 'joint-statements',
+      id: created.json.doc.id,
+      data: { event: '20th round' },
+    })
     expect(local.event).toBe('20th round')
     const read = await app.rest.get(`/joint-statements/${created.json.doc.id}?depth=1`, { token: null })
     expect(read.json.signatories.map((s: { name: string }) => s.name)).toEqual(['Iran', 'Russia'])
   })
 
   it('refuse a source URL that is not a URL', async () => {
-    const response = await app.rest.post('/joint-statements', { title: 'Bad link', sourceUrl: 'javascript:alert(1)' }, { token: editorToken })
+    const response = await app.rest.post(
+      '/joint-statements',
+      { title: 'Bad link', sourceUrl: 'javascript:alert(1)' },
+      { token: editorToken },
+    )
     expect(response.status).toBe(400)
     expect(JSON.stringify(response.json)).toMatch(/must start with http/)
   })
@@ -99,7 +140,11 @@ describe('joint statements', () => {
 
 describe('articles', () => {
   it('are created as drafts, read and published through REST; the public sees only published ones', async () => {
-    const draft = await app.rest.post('/articles?draft=true', { title: 'Talks end in Astana', dateline: 'ASTANA', body: doc(paragraph('Text.')) }, { token: editorToken })
+    const draft = await app.rest.post(
+      '/articles?draft=true',
+      { title: 'Talks end in Astana', dateline: 'ASTANA', body: doc(paragraph('Text.')) },
+      { token: editorToken },
+    )
     expect(draft.status).toBe(201)
     const id = draft.json.doc.id
     expect(draft.json.doc.slug).toBe('talks-end-in-astana')
@@ -108,7 +153,9 @@ describe('articles', () => {
     expect((await app.rest.get(`/articles/${id}`, { token: null })).status).toBe(404)
     const anonymousList = await app.rest.get('/articles', { token: null })
     expect(anonymousList.json.docs.map((a: { id: number }) => a.id)).not.toContain(id)
-    expect((await app.rest.get(`/articles/${id}?draft=true`, { token: editorToken })).json.title).toBe('Talks end in Astana')
+    expect((await app.rest.get(`/articles/${id}?draft=true`, { token: editorToken })).json.title).toBe(
+      'Talks end in Astana',
+    )
 
     const published = await app.rest.patch(`/articles/${id}`, { _status: 'published' }, { token: editorToken })
     expect(published.status).toBe(200)
@@ -119,23 +166,42 @@ describe('articles', () => {
   })
 
   it('are created and updated through the Local API with participants in roles', async () => {
-    const host = await app.payload.create({ collection: 'participants', data: { name: 'Kazakhstan host', kind: 'state', country: 'KZ', _status: 'published' } })
+    const host = await app.payload.create({
+      collection: 'participants',
+      data: { name: 'Kazakhstan host', kind: 'state', country: 'KZ', _status: 'published' },
+    })
     const article = await app.payload.create({
       collection: 'articles',
-      data: { title: 'Local article', participants: [{ participant: host.id, role: 'host' }], tags: ['Syria'], _status: 'draft' },
+      data: {
+        title: 'Local article',
+        participants: [{ participant: host.id, role: 'host' }],
+        tags: ['Syria'],
+        _status: 'draft',
+      },
       draft: true,
     })
-    const updated = await app.payload.update({ collection: 'articles', id: article.id, data: { summary: 'Short.' }, draft: true })
+    const updated = await app.payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { summary: 'Short.' },
+      draft: true,
+    })
     expect(updated.summary).toBe('Short.')
     expect(updated.participants?.[0]?.role).toBe('host')
   })
 
   it('keep slugs unique', async () => {
     await app.payload.create({ collection: 'articles', data: { title: 'Same title', slug: 'same-title' }, draft: true })
-    const clash = await app.rest.post('/articles?draft=true', { title: 'Other title', slug: 'same-title' }, { token: editorToken })
+    const clash = await app.rest.post(
+      '/articles?draft=true',
+      { title: 'Other title', slug: 'same-title' },
+      { token: editorToken },
+    )
     expect(clash.status).toBe(400)
     expect(JSON.stringify(clash.json)).toMatch(/slug/)
-    await expect(app.payload.create({ collection: 'articles', data: { title: 'Same title' }, draft: true })).rejects.toThrow()
+    await expect(
+      app.payload.create({ collection: 'articles', data: { title: 'Same title' }, draft: true }),
+    ).rejects.toThrow()
   })
 
   it('are answered through GraphQL, published ones only for the public', async () => {

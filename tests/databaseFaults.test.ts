@@ -10,7 +10,12 @@ import { buildConfig, getPayload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type EmbeddedDatabase, findFreePort, startEmbeddedPostgres, temporaryDataDir } from '../src/db/embeddedPostgres.ts'
+import {
+  type EmbeddedDatabase,
+  findFreePort,
+  startEmbeddedPostgres,
+  temporaryDataDir,
+} from '../src/db/embeddedPostgres.ts'
 import { doc, paragraph } from '../src/demo/lexicalBuilders.ts'
 import { newsroomPlugin, removeOrphanedPhotoFiles } from '../src/plugins/newsroom/index.ts'
 import { makeJpeg } from './helpers/images.ts'
@@ -85,7 +90,10 @@ beforeAll(async () => {
     plugins: [
       newsroomPlugin({
         photos: { staticDir: mediaDir },
-        overrides: { articles: { hooks: { beforeChange: [stopDatabaseWhenAsked] } }, photos: { hooks: { beforeChange: [stopDatabaseWhenAsked] } } },
+        overrides: {
+          articles: { hooks: { beforeChange: [stopDatabaseWhenAsked] } },
+          photos: { hooks: { beforeChange: [stopDatabaseWhenAsked] } },
+        },
       }),
     ],
   })
@@ -102,7 +110,11 @@ afterAll(async () => {
 })
 
 const publishArticle = (title: string) =>
-  payload.create({ collection: 'articles', data: { title, dateline: 'ASTANA', byline: 'Desk', body: doc(paragraph('Text.')) as never, _status: 'published' }, depth: 0 })
+  payload.create({
+    collection: 'articles',
+    data: { title, dateline: 'ASTANA', byline: 'Desk', body: doc(paragraph('Text.')) as never, _status: 'published' },
+    depth: 0,
+  })
 
 interface ArticleState {
   title: string
@@ -112,20 +124,39 @@ interface ArticleState {
 }
 
 async function articleState(id: number): Promise<ArticleState> {
-  const [row] = await stored<{ title: string; _status: string }>('select title, _status from articles where id = $1', [id])
+  const [row] = await stored<{ title: string; _status: string }>('select title, _status from articles where id = $1', [
+    id,
+  ])
   const [versions] = await stored<{ count: string }>('select count(*) from _articles_v where parent_id = $1', [id])
-  const [snapshot] = await stored<{ document: string }>('select document from article_snapshots where article_id = $1', [id])
-  return { title: row!.title, status: row!._status, versions: Number(versions!.count), snapshotTitle: snapshot ? JSON.parse(snapshot.document).title : undefined }
+  const [snapshot] = await stored<{ document: string }>(
+    'select document from article_snapshots where article_id = $1',
+    [id],
+  )
+  return {
+    title: row!.title,
+    status: row!._status,
+    versions: Number(versions!.count),
+    snapshotTitle: snapshot ? JSON.parse(snapshot.document).title : undefined,
+  }
 }
 
 describe('when the database goes away', () => {
   it('a publish interrupted by the database stopping leaves nothing half-written, and the app recovers on its own', async () => {
     const article = await publishArticle('Talks end in Astana')
     const before = await articleState(article.id)
-    expect(before).toMatchObject({ title: 'Talks end in Astana', status: 'published', snapshotTitle: 'Talks end in Astana' })
+    expect(before).toMatchObject({
+      title: 'Talks end in Astana',
+      status: 'published',
+      snapshotTitle: 'Talks end in Astana',
+    })
 
     await expect(
-      payload.update({ collection: 'articles', id: article.id, data: { title: 'Talks end in Astana, ministry says' }, context: { stopDatabaseMidSave: true } }),
+      payload.update({
+        collection: 'articles',
+        id: article.id,
+        data: { title: 'Talks end in Astana, ministry says' },
+        context: { stopDatabaseMidSave: true },
+      }),
     ).rejects.toThrow()
     await startDatabase()
 
@@ -134,9 +165,20 @@ describe('when the database goes away', () => {
     // The same app, not restarted, works again.
     const read = await eventually(() => payload.findByID({ collection: 'articles', id: article.id, depth: 0 }))
     expect(read.title).toBe('Talks end in Astana')
-    const saved = await eventually(() => payload.update({ collection: 'articles', id: article.id, data: { title: 'Talks end in Astana, ministry says' }, depth: 0 }))
+    const saved = await eventually(() =>
+      payload.update({
+        collection: 'articles',
+        id: article.id,
+        data: { title: 'Talks end in Astana, ministry says' },
+        depth: 0,
+      }),
+    )
     expect(saved.title).toBe('Talks end in Astana, ministry says')
-    expect(await articleState(article.id)).toMatchObject({ title: 'Talks end in Astana, ministry says', versions: before.versions + 1, snapshotTitle: 'Talks end in Astana, ministry says' })
+    expect(await articleState(article.id)).toMatchObject({
+      title: 'Talks end in Astana, ministry says',
+      versions: before.versions + 1,
+      snapshotTitle: 'Talks end in Astana, ministry says',
+    })
   }, 120_000)
 
   it('an upload interrupted by the database stopping leaves no row without its file and no file without its row', async () => {
@@ -165,11 +207,16 @@ describe('when the database goes away', () => {
 
     // Every stored row has its files, and every file belongs to a row.
     const photo = await eventually(() =>
-      payload.create({ collection: 'photos', data: { alt: 'After the restart' } as never, file: { data, mimetype: 'image/jpeg', name: 'after.jpg', size: data.length } }),
+      payload.create({
+        collection: 'photos',
+        data: { alt: 'After the restart' } as never,
+        file: { data, mimetype: 'image/jpeg', name: 'after.jpg', size: data.length },
+      }),
     )
     const rows = await stored<{ filename: string }>('select filename from photos')
     const expected = new Set(rows.map((row) => row.filename))
-    for (const file of fs.readdirSync(mediaDir)) expect([...expected].some((name) => file === name || file.startsWith(name.replace(/\.jpg$/, '-')))).toBe(true)
+    for (const file of fs.readdirSync(mediaDir))
+      expect([...expected].some((name) => file === name || file.startsWith(name.replace(/\.jpg$/, '-')))).toBe(true)
     expect(fs.existsSync(path.join(mediaDir, String(photo.filename)))).toBe(true)
   }, 120_000)
 
@@ -177,13 +224,22 @@ describe('when the database goes away', () => {
     const article = await publishArticle('Read while the database restarts')
     await stopDatabase()
     try {
-      for (const route of ['/articles', `/articles/${article.slug}`, `/articles/${article.slug}/jsonld`, '/participants'] as const) {
+      for (const route of [
+        '/articles',
+        `/articles/${article.slug}`,
+        `/articles/${article.slug}/jsonld`,
+        '/participants',
+      ] as const) {
         const response = await rest.get(route as `/${string}`, { token: null })
         expect(response.status, route).toBe(503)
         expect(response.headers.get('retry-after'), route).toBe('5')
         expect(JSON.stringify(response.json), route).toMatch(/database is unavailable/)
       }
-      const login = await rest.post('/users/login', { email: 'nobody@newsroom.test', password: 'whatever-password' }, { token: null })
+      const login = await rest.post(
+        '/users/login',
+        { email: 'nobody@newsroom.test', password: 'whatever-password' },
+        { token: null },
+      )
       expect(login.status).toBe(503)
     } finally {
       await startDatabase()

@@ -42,17 +42,37 @@ describe('JSON-LD', () => {
       contentUrl: expect.stringMatching(/^http:\/\/localhost\/api\/photos\/file\/astana-syria-talks-plenary\.jpg$/),
       caption: 'Syrian talks in Astana.',
       creditText: 'Ministry of Foreign Affairs',
-      copyrightHolder: { '@type': 'GovernmentOrganization', name: 'Ministry of Foreign Affairs of the Republic of Kazakhstan' },
+      copyrightHolder: {
+        '@type': 'GovernmentOrganization',
+        name: 'Ministry of Foreign Affairs of the Republic of Kazakhstan',
+      },
     })
-    expect(ld.citation).toEqual([expect.objectContaining({ '@type': 'CreativeWork', name: expect.stringMatching(/^Joint statement of Iran, Russia and Türkiye/) })])
-    expect(ld.mentions).toContainEqual({ '@type': 'Country', name: 'Republic of Kazakhstan', alternateName: 'Kazakhstan', sameAs: 'https://www.wikidata.org/wiki/Q232' })
+    expect(ld.citation).toEqual([
+      expect.objectContaining({
+        '@type': 'CreativeWork',
+        name: expect.stringMatching(/^Joint statement of Iran, Russia and Türkiye/),
+      }),
+    ])
+    expect(ld.mentions).toContainEqual({
+      '@type': 'Country',
+      name: 'Republic of Kazakhstan',
+      alternateName: 'Kazakhstan',
+      sameAs: 'https://www.wikidata.org/wiki/Q232',
+    })
     expect(ld.hasPart).toHaveLength(2)
-    expect(ld.hasPart[0]).toMatchObject({ '@type': 'Quotation', creator: [{ '@type': 'GovernmentOrganization', name: 'Ministry of Foreign Affairs of the Republic of Kazakhstan' }] })
+    expect(ld.hasPart[0]).toMatchObject({
+      '@type': 'Quotation',
+      creator: [
+        { '@type': 'GovernmentOrganization', name: 'Ministry of Foreign Affairs of the Republic of Kazakhstan' },
+      ],
+    })
     expect(ld.hasPart[1]).toMatchObject({
       '@type': 'Quotation',
       text: 'should be universally respected and complied with',
       isBasedOn: { '@type': 'CreativeWork' },
-      creator: expect.arrayContaining([expect.objectContaining({ name: 'Russian Federation', sameAs: 'https://www.wikidata.org/wiki/Q159' })]),
+      creator: expect.arrayContaining([
+        expect.objectContaining({ name: 'Russian Federation', sameAs: 'https://www.wikidata.org/wiki/Q159' }),
+      ]),
     })
   })
 
@@ -60,17 +80,25 @@ describe('JSON-LD', () => {
     const { json } = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}/jsonld`, anonymous)
     // schema.org's context is not fetched from the network: the same terms are expanded with a local vocabulary.
     const local = { ...json, '@context': { '@vocab': 'https://schema.org/' } }
-    const expanded = (await jsonld.expand(local, { safe: true } as never)) as unknown as Record<string, unknown>[]
+    const expanded = (await jsonld.expand(local, { safe: true } as jsonld.Options.Expand)) as unknown as Record<
+      string,
+      unknown
+    >[]
     expect(expanded).toHaveLength(1)
     const node = expanded[0] as Record<string, unknown>
     expect(node['@type']).toEqual(['https://schema.org/NewsArticle'])
-    expect(node['https://schema.org/headline']).toEqual([{ '@value': 'Kazakhstan ends the Astana talks on Syria after their 20th round' }])
+    expect(node['https://schema.org/headline']).toEqual([
+      { '@value': 'Kazakhstan ends the Astana talks on Syria after their 20th round' },
+    ])
     expect((node['https://schema.org/image'] as unknown[]).length).toBe(5)
     expect(JSON.stringify(expanded)).toContain('https://schema.org/creditText')
   })
 
   it('is served for published articles only, by id or slug', async () => {
-    const { docs } = await app.payload.find({ collection: 'articles', where: { slug: { equals: PUBLISHED_ARTICLE_SLUG } } })
+    const { docs } = await app.payload.find({
+      collection: 'articles',
+      where: { slug: { equals: PUBLISHED_ARTICLE_SLUG } },
+    })
     expect((await app.rest.get(`/articles/${docs[0]!.id}/jsonld`, anonymous)).status).toBe(200)
     expect((await app.rest.get(`/articles/${DRAFT_ARTICLE_SLUG}/jsonld`, anonymous)).status).toBe(404)
     expect((await app.rest.get(`/articles/${DRAFT_ARTICLE_SLUG}/jsonld`, { token: editor })).status).toBe(404)
@@ -86,8 +114,12 @@ describe('HTML', () => {
     const html = response.text
     expect(html.match(/<figure class="photo"/g)).toHaveLength(4)
     expect(html.match(/<span class="credit">Photo credit: Ministry of Foreign Affairs<\/span>/g)).toHaveLength(4)
-    expect(html).toContain('<figcaption><span class="caption">Representatives of Türkiye.</span> <span class="credit">Photo credit: Ministry of Foreign Affairs</span></figcaption>')
-    expect(html).toMatch(/<blockquote><p>initial goals of creating de-escalation zones.*<\/p><\/blockquote><figcaption>— <cite>Ministry of Foreign Affairs of the Republic of Kazakhstan<\/cite>, official comment, <time datetime="2023-06-21">2023-06-21<\/time><\/figcaption>/)
+    expect(html).toContain(
+      '<figcaption><span class="caption">Representatives of Türkiye.</span> <span class="credit">Photo credit: Ministry of Foreign Affairs</span></figcaption>',
+    )
+    expect(html).toMatch(
+      /<blockquote><p>initial goals of creating de-escalation zones.*<\/p><\/blockquote><figcaption>— <cite>Ministry of Foreign Affairs of the Republic of Kazakhstan<\/cite>, official comment, <time datetime="2023-06-21">2023-06-21<\/time><\/figcaption>/,
+    )
     expect(html).toMatch(/<cite>Joint statement of Iran, Russia and Türkiye/)
   })
 
@@ -99,8 +131,17 @@ describe('HTML', () => {
       data: { alt: `"><svg onload=alert(1)>`, caption: hostile, credit: { line: `Agency ${hostile}`, kind: 'agency' } },
       file: { data, mimetype: 'image/jpeg', name: 'hostile.jpg', size: data.length },
     })
-    const ministry = (await app.payload.find({ collection: 'participants', where: { kind: { equals: 'ministry' } } })).docs[0]!
-    const link = { type: 'link', fields: { url: 'javascript:alert(1)', linkType: 'custom' }, children: [text('click')], direction: 'ltr', format: '', indent: 0, version: 3 }
+    const ministry = (await app.payload.find({ collection: 'participants', where: { kind: { equals: 'ministry' } } }))
+      .docs[0]!
+    const link = {
+      type: 'link',
+      fields: { url: 'javascript:alert(1)', linkType: 'custom' },
+      children: [text('click')],
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+      version: 3,
+    }
     await app.payload.create({
       collection: 'articles',
       data: {
@@ -108,7 +149,16 @@ describe('HTML', () => {
         slug: 'hostile-text',
         byline: 'Desk',
         dateline: 'X',
-        body: doc(paragraph(hostile), paragraph(link as never), upload('photos', photo.id), quote({ text: hostile, attributedTo: { relationTo: 'participants', value: ministry.id }, manner: 'statement' })) as never,
+        body: doc(
+          paragraph(hostile),
+          paragraph(link as never),
+          upload('photos', photo.id),
+          quote({
+            text: hostile,
+            attributedTo: { relationTo: 'participants', value: ministry.id },
+            manner: 'statement',
+          }),
+        ) as never,
         _status: 'published',
       },
     })
@@ -130,7 +180,11 @@ describe('GraphQL', () => {
     )
     expect(json.errors).toBeUndefined()
     const article = json.data.Articles.docs[0]
-    expect(article.heroPhoto.credit).toEqual({ line: 'Ministry of Foreign Affairs', kind: 'handout', issuer: { name: 'Ministry of Foreign Affairs of the Republic of Kazakhstan', country: 'KZ' } })
+    expect(article.heroPhoto.credit).toEqual({
+      line: 'Ministry of Foreign Affairs',
+      kind: 'handout',
+      issuer: { name: 'Ministry of Foreign Affairs of the Republic of Kazakhstan', country: 'KZ' },
+    })
     expect(article.participants).toHaveLength(7)
     expect(article.statements[0].title).toMatch(/^Joint statement/)
   })
@@ -142,11 +196,21 @@ describe('no draft reaches the public', () => {
   let participant: { id: number }
 
   beforeAll(async () => {
-    participant = await app.payload.create({ collection: 'participants', data: { name: 'Soon unpublished delegation', kind: 'delegation', _status: 'published' } })
-    const signatories = (await app.payload.find({ collection: 'participants', where: { kind: { equals: 'state' } }, limit: 2 })).docs.map((d) => d.id)
+    participant = await app.payload.create({
+      collection: 'participants',
+      data: { name: 'Soon unpublished delegation', kind: 'delegation', _status: 'published' },
+    })
+    const signatories = (
+      await app.payload.find({ collection: 'participants', where: { kind: { equals: 'state' } }, limit: 2 })
+    ).docs.map((d) => d.id)
     statement = await app.payload.create({
       collection: 'joint-statements',
-      data: { title: 'Statement later withdrawn', signatories, text: doc(paragraph('We agree on a text.')) as never, _status: 'published' },
+      data: {
+        title: 'Statement later withdrawn',
+        signatories,
+        text: doc(paragraph('We agree on a text.')) as never,
+        _status: 'published',
+      },
     })
     article = await app.payload.create({
       collection: 'articles',
@@ -157,7 +221,11 @@ describe('no draft reaches the public', () => {
         dateline: 'ASTANA',
         body: doc(
           paragraph('Text.'),
-          quote({ text: 'We agree on a text.', attributedTo: { relationTo: 'joint-statements', value: statement.id }, manner: 'joint-statement' }),
+          quote({
+            text: 'We agree on a text.',
+            attributedTo: { relationTo: 'joint-statements', value: statement.id },
+            manner: 'joint-statement',
+          }),
           { type: 'relationship', relationTo: 'participants', value: participant.id, format: '', version: 2 } as never,
         ) as never,
         participants: [{ participant: participant.id, role: 'observer' }],
@@ -166,12 +234,31 @@ describe('no draft reaches the public', () => {
       },
     })
     // An editor works on a new draft of the live story, and the cited statement and participant are unpublished.
-    await app.payload.update({ collection: 'articles', id: article.id, data: { title: 'Unpublished new headline' }, draft: true })
-    await app.payload.update({ collection: 'joint-statements', id: statement.id, data: { _status: 'draft', title: 'Withdrawn draft title' } })
-    await app.payload.update({ collection: 'participants', id: participant.id, data: { _status: 'draft', name: 'Secret delegation name' } })
+    await app.payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { title: 'Unpublished new headline' },
+      draft: true,
+    })
+    await app.payload.update({
+      collection: 'joint-statements',
+      id: statement.id,
+      data: { _status: 'draft', title: 'Withdrawn draft title' },
+    })
+    await app.payload.update({
+      collection: 'participants',
+      id: participant.id,
+      data: { _status: 'draft', name: 'Secret delegation name' },
+    })
   })
 
-  const leaks = (body: string) => ['Unpublished new headline', 'Withdrawn draft title', 'Secret delegation name', 'Astana could host Syria talks again'].filter((secret) => body.includes(secret))
+  const leaks = (body: string) =>
+    [
+      'Unpublished new headline',
+      'Withdrawn draft title',
+      'Secret delegation name',
+      'Astana could host Syria talks again',
+    ].filter((secret) => body.includes(secret))
 
   it('through REST list, by-id, ?draft=true and counts', async () => {
     for (const path of [

@@ -33,7 +33,11 @@ const validArticle = (): ArticleData => ({
   heroPhoto: goodPhoto.id,
   body: doc(
     paragraph('The talks ended on 21 June.'),
-    quote({ text: 'should be universally respected and complied with', attributedTo: { relationTo: 'joint-statements', value: f.statement.id }, manner: 'joint-statement' }),
+    quote({
+      text: 'should be universally respected and complied with',
+      attributedTo: { relationTo: 'joint-statements', value: f.statement.id },
+      manner: 'joint-statement',
+    }),
   ),
   participants: [
     { participant: f.kazakhstan.id, role: 'host' },
@@ -51,7 +55,11 @@ async function draftArticle(data: ArticleData) {
 async function preflight(collection: string, id: number | string) {
   const response = await app.rest.get(`/${collection}/${id}/preflight`, { token })
   expect(response.status).toBe(200)
-  return response.json as { ok: boolean; errors: { rule: string; path: string; message: string }[]; warnings: { rule: string; path: string; message: string }[] }
+  return response.json as {
+    ok: boolean
+    errors: { rule: string; path: string; message: string }[]
+    warnings: { rule: string; path: string; message: string }[]
+  }
 }
 
 /** Publishes through the Local API; returns the field errors of a refusal, or [] when published. */
@@ -77,7 +85,11 @@ async function publishRest(collection: string, id: number | string) {
  * preflight and refused by the Local API and by REST (or, for a warning, published anyway);
  * the valid one publishes.
  */
-async function expectRule(rule: string, broken: ArticleData, expected: { path: string; message: RegExp; severity?: 'error' | 'warning' }) {
+async function expectRule(
+  rule: string,
+  broken: ArticleData,
+  expected: { path: string; message: RegExp; severity?: 'error' | 'warning' },
+) {
   const severity = expected.severity ?? 'error'
   const bad = await draftArticle(broken)
   const report = await preflight('articles', bad.id)
@@ -109,46 +121,81 @@ async function expectRule(rule: string, broken: ArticleData, expected: { path: s
 
 describe('photo rules', () => {
   it('photo-credit-line: a photo needs a credit line', async () => {
-    const photo = await f.photo({ caption: 'Syrian talks in Astana', credit: { line: '', kind: 'staff', issuer: null } })
-    await expectRule('photo-credit-line', { ...validArticle(), heroPhoto: photo.id }, {
-      path: 'heroPhoto',
-      message: new RegExp(`Photo 'Syrian talks in Astana' \\(#${photo.id}\\), hero photo: has no credit line`),
+    const photo = await f.photo({
+      caption: 'Syrian talks in Astana',
+      credit: { line: '', kind: 'staff', issuer: null },
     })
+    await expectRule(
+      'photo-credit-line',
+      { ...validArticle(), heroPhoto: photo.id },
+      {
+        path: 'heroPhoto',
+        message: new RegExp(`Photo 'Syrian talks in Astana' \\(#${photo.id}\\), hero photo: has no credit line`),
+      },
+    )
   })
 
   it('photo-credit-kind: a photo needs a kind of credit', async () => {
     const photo = await f.photo({ credit: { kind: null } })
-    await expectRule('photo-credit-kind', { ...validArticle(), heroPhoto: photo.id }, { path: 'heroPhoto', message: /has no kind of credit/ })
+    await expectRule(
+      'photo-credit-kind',
+      { ...validArticle(), heroPhoto: photo.id },
+      { path: 'heroPhoto', message: /has no kind of credit/ },
+    )
   })
 
   it('photo-handout-issuer: a handout names its issuer', async () => {
     const photo = await f.photo({ credit: { line: 'Pool photo', issuer: null } })
-    await expectRule('photo-handout-issuer', { ...validArticle(), heroPhoto: photo.id }, { path: 'heroPhoto', message: /is a handout but does not name its issuer/ })
+    await expectRule(
+      'photo-handout-issuer',
+      { ...validArticle(), heroPhoto: photo.id },
+      { path: 'heroPhoto', message: /is a handout but does not name its issuer/ },
+    )
   })
 
   it('ministry-credit: "Ministry of Foreign Affairs" credited to Russia’s Ministry of Defence is refused', async () => {
     const photo = await f.photo({ credit: { issuer: f.russianDefence.id } })
-    await expectRule('ministry-credit', { ...validArticle(), heroPhoto: photo.id }, {
-      path: 'heroPhoto',
-      message: /the credit “Ministry of Foreign Affairs” does not match its issuer 'Ministry of Defence of the Russian Federation'/,
-    })
+    await expectRule(
+      'ministry-credit',
+      { ...validArticle(), heroPhoto: photo.id },
+      {
+        path: 'heroPhoto',
+        message:
+          /the credit “Ministry of Foreign Affairs” does not match its issuer 'Ministry of Defence of the Russian Federation'/,
+      },
+    )
   })
 
   it('ministry-credit: a photo in the body is checked too, and wording such as "МИД" marks a ministry', async () => {
     const photo = await f.photo({ credit: { line: 'Пресс-служба МИД России', kind: 'handout', issuer: f.russia.id } })
     const article = validArticle()
     article.body = doc(paragraph('Text.'), upload('photos', photo.id))
-    await expectRule('ministry-credit', article, { path: 'body', message: /body, image 1: the credit “Пресс-служба МИД России” names a ministry but its issuer 'Russian Federation' .* is not a ministry/ })
+    await expectRule('ministry-credit', article, {
+      path: 'body',
+      message:
+        /body, image 1: the credit “Пресс-служба МИД России” names a ministry but its issuer 'Russian Federation' .* is not a ministry/,
+    })
   })
 
   it('ministry-credit: the issuing ministry must be published', async () => {
     const draftMinistry = await app.payload.create({
       collection: 'participants',
-      data: { name: 'Ministry of Foreign Affairs of Iran', aliases: ['Ministry of Foreign Affairs'], kind: 'ministry', country: 'IR', parent: f.iran.id, _status: 'draft' },
+      data: {
+        name: 'Ministry of Foreign Affairs of Iran',
+        aliases: ['Ministry of Foreign Affairs'],
+        kind: 'ministry',
+        country: 'IR',
+        parent: f.iran.id,
+        _status: 'draft',
+      },
       draft: true,
     })
     const photo = await f.photo({ credit: { issuer: draftMinistry.id } })
-    await expectRule('ministry-credit', { ...validArticle(), heroPhoto: photo.id }, { path: 'heroPhoto', message: /is not published\. Publish the ministry first/ })
+    await expectRule(
+      'ministry-credit',
+      { ...validArticle(), heroPhoto: photo.id },
+      { path: 'heroPhoto', message: /is not published\. Publish the ministry first/ },
+    )
   })
 
   it('ministry-credit: a credit line matching an alias, in another case and spelling of diacritics, passes', async () => {
@@ -159,7 +206,11 @@ describe('photo rules', () => {
 
   it('photo-rights-expired: rights that have run out block publishing', async () => {
     const photo = await f.photo({ credit: { rightsExpireAt: new Date(Date.now() - 86_400_000).toISOString() } })
-    await expectRule('photo-rights-expired', { ...validArticle(), heroPhoto: photo.id }, { path: 'heroPhoto', message: /its rights expired on \d{4}-\d{2}-\d{2}/ })
+    await expectRule(
+      'photo-rights-expired',
+      { ...validArticle(), heroPhoto: photo.id },
+      { path: 'heroPhoto', message: /its rights expired on \d{4}-\d{2}-\d{2}/ },
+    )
     const future = await f.photo({ credit: { rightsExpireAt: new Date(Date.now() + 86_400_000).toISOString() } })
     const ok = await draftArticle({ ...validArticle(), heroPhoto: future.id })
     expect((await preflight('articles', ok.id)).ok).toBe(true)
@@ -167,16 +218,24 @@ describe('photo rules', () => {
 
   it('photo-alt: a photo needs alt text', async () => {
     const photo = await f.photo({ alt: null })
-    await expectRule('photo-alt', { ...validArticle(), heroPhoto: photo.id }, { path: 'heroPhoto', message: /has no alt text/ })
+    await expectRule(
+      'photo-alt',
+      { ...validArticle(), heroPhoto: photo.id },
+      { path: 'heroPhoto', message: /has no alt text/ },
+    )
   })
 
   it('caption-credit-mismatch (warning): a credit in the caption must agree with the credit line', async () => {
     const photo = await f.photo({ caption: 'Iran at the talks. Photo credit: Reuters' })
-    await expectRule('caption-credit-mismatch', { ...validArticle(), heroPhoto: photo.id }, {
-      path: 'heroPhoto',
-      message: /the caption credits “Reuters” but the credit line is “Ministry of Foreign Affairs”/,
-      severity: 'warning',
-    })
+    await expectRule(
+      'caption-credit-mismatch',
+      { ...validArticle(), heroPhoto: photo.id },
+      {
+        path: 'heroPhoto',
+        message: /the caption credits “Reuters” but the credit line is “Ministry of Foreign Affairs”/,
+        severity: 'warning',
+      },
+    )
     const agreeing = await f.photo({ caption: 'Iran at the talks. Photo credit: Ministry of Foreign Affairs.' })
     const ok = await draftArticle({ ...validArticle(), heroPhoto: agreeing.id })
     expect((await preflight('articles', ok.id)).warnings).toEqual([])
@@ -184,7 +243,11 @@ describe('photo rules', () => {
 
   it('photo-not-distributable (warning)', async () => {
     const photo = await f.photo({ credit: { distributable: false } })
-    await expectRule('photo-not-distributable', { ...validArticle(), heroPhoto: photo.id }, { path: 'heroPhoto', message: /not distributable/, severity: 'warning' })
+    await expectRule(
+      'photo-not-distributable',
+      { ...validArticle(), heroPhoto: photo.id },
+      { path: 'heroPhoto', message: /not distributable/, severity: 'warning' },
+    )
   })
 })
 
@@ -193,31 +256,47 @@ describe('attribution rules', () => {
     quote({ text, attributedTo: { relationTo: 'joint-statements', value: f.statement.id }, manner: 'joint-statement' })
 
   it('quote-attribution: every Quote block is attributed', async () => {
-    await expectRule('quote-attribution', { ...validArticle(), body: doc(quote({ text: 'We will not host the talks again.' })) }, {
-      path: 'body',
-      message: /Quote 1 \(“We will not host the talks again\.”\) is not attributed/,
-    })
+    await expectRule(
+      'quote-attribution',
+      { ...validArticle(), body: doc(quote({ text: 'We will not host the talks again.' })) },
+      {
+        path: 'body',
+        message: /Quote 1 \(“We will not host the talks again\.”\) is not attributed/,
+      },
+    )
   })
 
   it('bare-blockquote: a plain block quote must become a Quote block', async () => {
-    await expectRule('bare-blockquote', { ...validArticle(), body: doc(paragraph('Intro.'), plainQuote('The goals have been achieved.')) }, {
-      path: 'body',
-      message: /The block quote “The goals have been achieved\.” has no attribution/,
-    })
+    await expectRule(
+      'bare-blockquote',
+      { ...validArticle(), body: doc(paragraph('Intro.'), plainQuote('The goals have been achieved.')) },
+      {
+        path: 'body',
+        message: /The block quote “The goals have been achieved\.” has no attribution/,
+      },
+    )
   })
 
   describe('quote-in-statement', () => {
     const misquotes: [string, string][] = [
       ['a changed word', 'The parties do not accept any attempt to create new realities on the ground.'],
       ['a dropped "not"', 'The parties do accept any attempts to create new realities on the ground.'],
-      ['two sentences spliced without an elision mark', 'The parties do not accept any attempts to create new realities on the ground. They called for more humanitarian aid to the whole of Syria'],
+      [
+        'two sentences spliced without an elision mark',
+        'The parties do not accept any attempts to create new realities on the ground. They called for more humanitarian aid to the whole of Syria',
+      ],
     ]
     for (const [name, text] of misquotes) {
       it(`refuses ${name}, showing the closest passage`, async () => {
-        await expectRule('quote-in-statement', { ...validArticle(), body: doc(statementQuote(text)) }, {
-          path: 'body',
-          message: /does not appear in the statement 'Joint statement of Iran, Russia and Türkiye' \(#\d+\)\. Closest passage: “The parties do not accept any attempts to create new realities on the ground\./,
-        })
+        await expectRule(
+          'quote-in-statement',
+          { ...validArticle(), body: doc(statementQuote(text)) },
+          {
+            path: 'body',
+            message:
+              /does not appear in the statement 'Joint statement of Iran, Russia and Türkiye' \(#\d+\)\. Closest passage: “The parties do not accept any attempts to create new realities on the ground\./,
+          },
+        )
       })
     }
 
@@ -225,8 +304,11 @@ describe('attribution rules', () => {
       const texts = [
         '“The parties do not accept any attempts … on the ground.”',
         'the UN Charter should be universally respected and complied with, including Syria’s   sovereignty',
-        'They called for more humanitarian aid to the whole of Syria -- including water [...] supply.'.replace('--', '—'),
-        'They stressed that the UN Charter... including Syria\'s sovereignty.',
+        'They called for more humanitarian aid to the whole of Syria -- including water [...] supply.'.replace(
+          '--',
+          '—',
+        ),
+        "They stressed that the UN Charter... including Syria's sovereignty.",
       ]
       const article = await draftArticle({ ...validArticle(), body: doc(...texts.map(statementQuote)) })
       const report = await preflight('articles', article.id)
@@ -236,14 +318,37 @@ describe('attribution rules', () => {
   })
 
   it('cited-unpublished: cited participants and statements must be published', async () => {
-    await expectRule('cited-unpublished', { ...validArticle(), participants: [...(validArticle().participants as unknown[]), { participant: f.unpublished.id, role: 'observer' }] }, {
-      path: 'participants.4.participant',
-      message: /The participant 'Unpublished delegation' \(#\d+\), cited in participant 5, is not published/,
-    })
-    await expectRule('cited-unpublished', { ...validArticle(), statements: [f.draftStatement.id] }, { path: 'statements', message: /The joint statement 'Unpublished statement'.* is not published/ })
     await expectRule(
       'cited-unpublished',
-      { ...validArticle(), body: doc(quote({ text: 'We came.', attributedTo: { relationTo: 'participants', value: f.unpublished.id }, manner: 'statement' })) },
+      {
+        ...validArticle(),
+        participants: [
+          ...(validArticle().participants as unknown[]),
+          { participant: f.unpublished.id, role: 'observer' },
+        ],
+      },
+      {
+        path: 'participants.4.participant',
+        message: /The participant 'Unpublished delegation' \(#\d+\), cited in participant 5, is not published/,
+      },
+    )
+    await expectRule(
+      'cited-unpublished',
+      { ...validArticle(), statements: [f.draftStatement.id] },
+      { path: 'statements', message: /The joint statement 'Unpublished statement'.* is not published/ },
+    )
+    await expectRule(
+      'cited-unpublished',
+      {
+        ...validArticle(),
+        body: doc(
+          quote({
+            text: 'We came.',
+            attributedTo: { relationTo: 'participants', value: f.unpublished.id },
+            manner: 'statement',
+          }),
+        ),
+      },
       { path: 'body', message: /cited in quote 1, is not published/ },
     )
   })
@@ -259,34 +364,95 @@ describe('attribution rules', () => {
   })
 
   it('unattributed-quotation (warning): quoted speech in running text', async () => {
-    const body = doc(paragraph('The ministry said the process had “achieved its initial goals of stopping the bloodshed” in Syria.'))
-    await expectRule('unattributed-quotation', { ...validArticle(), body }, { path: 'body', message: /quotes “achieved its initial goals of stopping the bloodshed” outside a Quote block/, severity: 'warning' })
-    const short = await draftArticle({ ...validArticle(), body: doc(paragraph('The so-called “Astana format” ended.')) })
-    expect((await preflight('articles', short.id)).warnings.filter((w) => w.rule === 'unattributed-quotation')).toEqual([])
+    const body = doc(
+      paragraph('The ministry said the process had “achieved its initial goals of stopping the bloodshed” in Syria.'),
+    )
+    await expectRule(
+      'unattributed-quotation',
+      { ...validArticle(), body },
+      {
+        path: 'body',
+        message: /quotes “achieved its initial goals of stopping the bloodshed” outside a Quote block/,
+        severity: 'warning',
+      },
+    )
+    const short = await draftArticle({
+      ...validArticle(),
+      body: doc(paragraph('The so-called “Astana format” ended.')),
+    })
+    expect((await preflight('articles', short.id)).warnings.filter((w) => w.rule === 'unattributed-quotation')).toEqual(
+      [],
+    )
   })
 
   it('byline-dateline (warning): an article has a byline and a dateline', async () => {
-    await expectRule('byline-dateline', { ...validArticle(), byline: '', dateline: '' }, { path: 'byline', message: /no byline/, severity: 'warning' })
+    await expectRule(
+      'byline-dateline',
+      { ...validArticle(), byline: '', dateline: '' },
+      { path: 'byline', message: /no byline/, severity: 'warning' },
+    )
   })
 })
 
 describe('rules for statements and participants', () => {
   it('statement-signatories: at least two, all published', async () => {
-    const one = await app.payload.create({ collection: 'joint-statements', data: { title: 'One signatory', signatories: [f.iran.id], text: doc(paragraph('Text.')), _status: 'draft' } as never, draft: true })
+    const one = await app.payload.create({
+      collection: 'joint-statements',
+      data: {
+        title: 'One signatory',
+        signatories: [f.iran.id],
+        text: doc(paragraph('Text.')),
+        _status: 'draft',
+      } as never,
+      draft: true,
+    })
     expect((await preflight('joint-statements', one.id)).errors.map((e) => e.rule)).toContain('statement-signatories')
-    expect((await publishLocal('joint-statements', one.id))[0]).toMatchObject({ path: 'signatories', message: expect.stringMatching(/at least two signatories; it has 1/) })
+    expect((await publishLocal('joint-statements', one.id))[0]).toMatchObject({
+      path: 'signatories',
+      message: expect.stringMatching(/at least two signatories; it has 1/),
+    })
     const rest = await publishRest('joint-statements', one.id)
     expect(rest.status).toBe(400)
 
-    const withDraft = await app.payload.create({ collection: 'joint-statements', data: { title: 'Draft signatory', signatories: [f.iran.id, f.unpublished.id], text: doc(paragraph('Text.')), _status: 'draft' } as never, draft: true })
-    expect(await publishLocal('joint-statements', withDraft.id)).toEqual([{ path: 'signatories', message: expect.stringMatching(/'Unpublished delegation' .* is not published/) }])
+    const withDraft = await app.payload.create({
+      collection: 'joint-statements',
+      data: {
+        title: 'Draft signatory',
+        signatories: [f.iran.id, f.unpublished.id],
+        text: doc(paragraph('Text.')),
+        _status: 'draft',
+      } as never,
+      draft: true,
+    })
+    expect(await publishLocal('joint-statements', withDraft.id)).toEqual([
+      { path: 'signatories', message: expect.stringMatching(/'Unpublished delegation' .* is not published/) },
+    ])
 
-    const fine = await app.payload.create({ collection: 'joint-statements', data: { title: 'Fine', signatories: [f.iran.id, f.russia.id], text: doc(paragraph('Text.')), issuedOn: '2023-06-21T00:00:00.000Z', _status: 'draft' } as never, draft: true })
+    const fine = await app.payload.create({
+      collection: 'joint-statements',
+      data: {
+        title: 'Fine',
+        signatories: [f.iran.id, f.russia.id],
+        text: doc(paragraph('Text.')),
+        issuedOn: '2023-06-21T00:00:00.000Z',
+        _status: 'draft',
+      } as never,
+      draft: true,
+    })
     expect(await publishLocal('joint-statements', fine.id)).toEqual([])
   })
 
   it('statement-text: the statement has text and is not dated in the future', async () => {
-    const empty = await app.payload.create({ collection: 'joint-statements', data: { title: 'No text', signatories: [f.iran.id, f.russia.id], issuedOn: '2999-01-01T00:00:00.000Z', _status: 'draft' } as never, draft: true })
+    const empty = await app.payload.create({
+      collection: 'joint-statements',
+      data: {
+        title: 'No text',
+        signatories: [f.iran.id, f.russia.id],
+        issuedOn: '2999-01-01T00:00:00.000Z',
+        _status: 'draft',
+      } as never,
+      draft: true,
+    })
     const errors = await publishLocal('joint-statements', empty.id)
     expect(errors).toEqual(
       expect.arrayContaining([
@@ -298,12 +464,24 @@ describe('rules for statements and participants', () => {
   })
 
   it('ministry-parent: a ministry has a country and a parent', async () => {
-    const ministry = await app.payload.create({ collection: 'participants', data: { name: 'Ministry without parent', kind: 'ministry', _status: 'draft' } as never, draft: true })
-    expect((await preflight('participants', ministry.id)).errors.map((e) => e.path).sort()).toEqual(['country', 'parent'])
+    const ministry = await app.payload.create({
+      collection: 'participants',
+      data: { name: 'Ministry without parent', kind: 'ministry', _status: 'draft' } as never,
+      draft: true,
+    })
+    expect((await preflight('participants', ministry.id)).errors.map((e) => e.path).sort()).toEqual([
+      'country',
+      'parent',
+    ])
     expect((await publishRest('participants', ministry.id)).errors).toEqual(
       expect.arrayContaining([{ path: 'parent', message: expect.stringMatching(/needs a parent/) }]),
     )
-    await app.payload.update({ collection: 'participants', id: ministry.id, data: { country: 'KZ', parent: f.kazakhstan.id }, draft: true })
+    await app.payload.update({
+      collection: 'participants',
+      id: ministry.id,
+      data: { country: 'KZ', parent: f.kazakhstan.id },
+      draft: true,
+    })
     expect(await publishLocal('participants', ministry.id)).toEqual([])
   })
 })
@@ -311,8 +489,16 @@ describe('rules for statements and participants', () => {
 describe('mechanics', () => {
   it('never checks a draft save or an autosave', async () => {
     const photo = await f.photo({ alt: null, credit: { line: '', kind: null, issuer: null } })
-    const article = await draftArticle({ title: 'Work in progress', heroPhoto: photo.id, body: doc(quote({ text: 'unattributed' })) })
-    const autosave = await app.rest.patch(`/articles/${article.id}?draft=true&autosave=true`, { title: 'Work in progress, saved again' }, { token })
+    const article = await draftArticle({
+      title: 'Work in progress',
+      heroPhoto: photo.id,
+      body: doc(quote({ text: 'unattributed' })),
+    })
+    const autosave = await app.rest.patch(
+      `/articles/${article.id}?draft=true&autosave=true`,
+      { title: 'Work in progress, saved again' },
+      { token },
+    )
     expect(autosave.status).toBe(200)
     const report = await preflight('articles', article.id)
     expect(report.ok).toBe(false)
@@ -322,9 +508,15 @@ describe('mechanics', () => {
     const article = await draftArticle(validArticle())
     expect(await publishLocal('articles', article.id)).toEqual([])
     const uncredited = await f.photo({ credit: { line: '' } })
-    const refused = await app.rest.patch(`/articles/${article.id}`, { title: 'A new headline the editor wrote', heroPhoto: uncredited.id, _status: 'published' }, { token })
+    const refused = await app.rest.patch(
+      `/articles/${article.id}`,
+      { title: 'A new headline the editor wrote', heroPhoto: uncredited.id, _status: 'published' },
+      { token },
+    )
     expect(refused.status).toBe(400)
-    expect(refused.json.errors[0].data.errors).toEqual([{ path: 'heroPhoto', message: expect.stringMatching(/has no credit line/) }])
+    expect(refused.json.errors[0].data.errors).toEqual([
+      { path: 'heroPhoto', message: expect.stringMatching(/has no credit line/) },
+    ])
 
     const latest = await app.rest.get(`/articles/${article.id}?draft=true&depth=0`, { token })
     expect(latest.json.title).toBe('A new headline the editor wrote')
@@ -337,7 +529,11 @@ describe('mechanics', () => {
   it('refuses a publish through GraphQL with the same messages', async () => {
     const photo = await f.photo({ alt: null })
     const article = await draftArticle({ ...validArticle(), heroPhoto: photo.id })
-    const { json } = await app.rest.graphql(`mutation ($id: Int!) { updateArticle(id: $id, data: { _status: published }) { id _status } }`, { id: article.id }, { token })
+    const { json } = await app.rest.graphql(
+      `mutation ($id: Int!) { updateArticle(id: $id, data: { _status: published }) { id _status } }`,
+      { id: article.id },
+      { token },
+    )
     expect(json.errors?.[0]?.message).toMatch(/invalid/i)
     expect(JSON.stringify(json.errors)).toMatch(/has no alt text/)
     expect((await app.payload.findByID({ collection: 'articles', id: article.id, draft: true }))._status).toBe('draft')
@@ -345,9 +541,16 @@ describe('mechanics', () => {
 
   it('refuses to create an article that is published straight away with errors', async () => {
     const photo = await f.photo({ credit: { kind: null } })
-    const response = await app.rest.post('/articles', { ...validArticle(), heroPhoto: photo.id, _status: 'published' }, { token })
+    const response = await app.rest.post(
+      '/articles',
+      { ...validArticle(), heroPhoto: photo.id, _status: 'published' },
+      { token },
+    )
     expect(response.status).toBe(400)
-    expect(response.json.errors[0].data.errors[0]).toMatchObject({ path: 'heroPhoto', message: expect.stringMatching(/has no kind of credit/) })
+    expect(response.json.errors[0].data.errors[0]).toMatchObject({
+      path: 'heroPhoto',
+      message: expect.stringMatching(/has no kind of credit/),
+    })
   })
 
   it('fails a scheduled publish of an article that breaks a rule and leaves it unpublished', async () => {
@@ -355,7 +558,11 @@ describe('mechanics', () => {
     const article = await draftArticle({ ...validArticle(), heroPhoto: photo.id })
     const good = await draftArticle(validArticle())
     const schedule = (id: number) =>
-      app.payload.jobs.queue({ task: 'schedulePublish', input: { type: 'publish', doc: { relationTo: 'articles', value: String(id) } }, waitUntil: new Date(Date.now() - 1000) } as never)
+      app.payload.jobs.queue({
+        task: 'schedulePublish',
+        input: { type: 'publish', doc: { relationTo: 'articles', value: String(id) } },
+        waitUntil: new Date(Date.now() - 1000),
+      } as never)
     const refusedJob = await schedule(article.id)
     await schedule(good.id)
     await app.payload.jobs.run({ allQueues: true } as never)

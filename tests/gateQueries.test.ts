@@ -26,7 +26,11 @@ async function articleWith(n: number) {
   const nodes = photos.flatMap((photo) => [
     paragraph('A paragraph between photos.'),
     upload('photos', photo.id),
-    quote({ text: 'should be universally respected and complied with', attributedTo: { relationTo: 'joint-statements', value: f.statement.id }, manner: 'joint-statement' }),
+    quote({
+      text: 'should be universally respected and complied with',
+      attributedTo: { relationTo: 'joint-statements', value: f.statement.id },
+      manner: 'joint-statement',
+    }),
   ])
   return app.payload.create({
     collection: 'articles',
@@ -70,7 +74,9 @@ describe('the publish gate’s database work', () => {
     expect(one.count).toBeLessThanOrEqual(3)
 
     const publish = (article: { id: number }) =>
-      countQueries(() => app.payload.update({ collection: 'articles', id: article.id, data: { _status: 'published' }, depth: 0 }))
+      countQueries(() =>
+        app.payload.update({ collection: 'articles', id: article.id, data: { _status: 'published' }, depth: 0 }),
+      )
     const publishOne = await publish(small)
     const publishFifty = await publish(large)
     console.log(`[gate] queries for a whole publish: 1 → ${publishOne.count}, 50 → ${publishFifty.count}`)

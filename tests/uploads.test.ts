@@ -19,7 +19,10 @@ afterAll(async () => {
   await app?.close()
 })
 
-const { expectRefused } = uploadChecks(() => app, () => token)
+const { expectRefused } = uploadChecks(
+  () => app,
+  () => token,
+)
 
 describe('photo uploads', () => {
   it('store a JPEG with its credit and make the image sizes with sharp', async () => {
@@ -45,21 +48,35 @@ describe('photo uploads', () => {
   })
 
   it('refuse a plain text file', async () => {
-    await expectRefused(Buffer.from('just some notes\n'), 'notes.txt', 'text/plain', /not an image that can be read|photos must be/)
+    await expectRefused(
+      Buffer.from('just some notes\n'),
+      'notes.txt',
+      'text/plain',
+      /not an image that can be read|photos must be/,
+    )
   })
 
   it('refuse a text file renamed .jpg, judging by content', async () => {
-    await expectRefused(Buffer.from('this is not a picture at all'), 'photo.jpg', 'image/jpeg', /“photo.jpg” is not an image that can be read/)
+    await expectRefused(
+      Buffer.from('this is not a picture at all'),
+      'photo.jpg',
+      'image/jpeg',
+      /“photo.jpg” is not an image that can be read/,
+    )
   })
 
   it('refuse an SVG, even one named .jpg', async () => {
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>')
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>',
+    )
     await expectRefused(svg, 'drawing.svg', 'image/svg+xml', /SVG/)
     await expectRefused(svg, 'drawing.jpg', 'image/jpeg', /SVG/)
   })
 
   it('refuse a GIF, which is an image but not one photos accept', async () => {
-    const gif = await makeJpeg(20, 20).then((jpeg) => import('sharp').then(({ default: sharp }) => sharp(jpeg).gif().toBuffer()))
+    const gif = await makeJpeg(20, 20).then((jpeg) =>
+      import('sharp').then(({ default: sharp }) => sharp(jpeg).gif().toBuffer()),
+    )
     await expectRefused(gif, 'anim.gif', 'image/gif', /GIF; photos must be JPEG, PNG, WebP or AVIF/)
   })
 
@@ -70,9 +87,19 @@ describe('photo uploads', () => {
   it('refuse through the Local API too', async () => {
     const data = Buffer.from('not an image')
     const error = await app.payload
-      .create({ collection: 'photos', data: { alt: 'x' }, file: { data, mimetype: 'image/jpeg', name: 'fake.jpg', size: data.length } })
-      .then(() => undefined, (caught: { data?: { errors?: { path: string; message: string }[] } }) => caught)
-    expect(error?.data?.errors?.[0]).toEqual({ path: 'file', message: expect.stringMatching(/“fake.jpg” is not an image that can be read/) })
+      .create({
+        collection: 'photos',
+        data: { alt: 'x' },
+        file: { data, mimetype: 'image/jpeg', name: 'fake.jpg', size: data.length },
+      })
+      .then(
+        () => undefined,
+        (caught: { data?: { errors?: { path: string; message: string }[] } }) => caught,
+      )
+    expect(error?.data?.errors?.[0]).toEqual({
+      path: 'file',
+      message: expect.stringMatching(/“fake.jpg” is not an image that can be read/),
+    })
   })
 
   it.runIf(hasFixturePhotos)('accept real photos, including one with damaged EXIF', async () => {

@@ -34,7 +34,12 @@ async function startReceiver() {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  return { url: `http://127.0.0.1:${port}/hooks`, received, statuses, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
+  return {
+    url: `http://127.0.0.1:${port}/hooks`,
+    received,
+    statuses,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
 }
 
 /** A port nothing listens on: bound, then closed. */
@@ -56,16 +61,21 @@ beforeAll(async () => {
   receiver = await startReceiver()
   down = await deadUrl()
   // Payload logs every failed attempt with the whole job at error level; the tests check the records instead.
-  app = await startHostApp('webhooks', {
-    webhooks: {
-      endpoints: [receiver.url, { url: down, events: ['article.deleted'] }],
-      secret: SECRET,
-      maxAttempts: 3,
-      retryDelayMs: 400,
-      timeoutMs: 2000,
-      autoRun: false,
+  app = await startHostApp(
+    'webhooks',
+    {
+      webhooks: {
+        endpoints: [receiver.url, { url: down, events: ['article.deleted'] }],
+        secret: SECRET,
+        maxAttempts: 3,
+        retryDelayMs: 400,
+        timeoutMs: 2000,
+        autoRun: false,
+      },
     },
-  }, [], { logLevel: 'fatal' })
+    [],
+    { logLevel: 'fatal' },
+  )
   payload = app.payload
   f = await createGateFixtures(payload)
 })
@@ -84,10 +94,29 @@ beforeEach(async () => {
 })
 
 const deliveries = async (url = receiver.url) =>
-  (await payload.find({ collection: 'webhook-deliveries', where: { url: { equals: url } }, overrideAccess: true, sort: 'id', pagination: false })).docs
+  (
+    await payload.find({
+      collection: 'webhook-deliveries',
+      where: { url: { equals: url } },
+      overrideAccess: true,
+      sort: 'id',
+      pagination: false,
+    })
+  ).docs
 
 const publishArticle = (title: string, extra: Record<string, unknown> = {}) =>
-  payload.create({ collection: 'articles', data: { title, dateline: 'ASTANA', byline: 'Desk', body: doc(paragraph('Text.')) as never, _status: 'published', ...extra } as never, depth: 0 })
+  payload.create({
+    collection: 'articles',
+    data: {
+      title,
+      dateline: 'ASTANA',
+      byline: 'Desk',
+      body: doc(paragraph('Text.')) as never,
+      _status: 'published',
+      ...extra,
+    } as never,
+    depth: 0,
+  })
 
 describe('publish webhooks', () => {
   it('POST a signed event naming the article once its publish is committed, from the jobs queue', async () => {
@@ -104,8 +133,16 @@ describe('publish webhooks', () => {
     const expected = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`
     expect(headers['x-newsroom-signature']).toBe(expected)
     expect(verifyWebhookSignature(body, headers['x-newsroom-signature'] as string, SECRET)).toBe(true)
-    expect(verifyWebhookSignature(body.replace('"article.published"', '"article.deleted"'), headers['x-newsroom-signature'] as string, SECRET)).toBe(false)
-    expect(verifyWebhookSignature(body, headers['x-newsroom-signature'] as string, 'another-secret-of-some-length')).toBe(false)
+    expect(
+      verifyWebhookSignature(
+        body.replace('"article.published"', '"article.deleted"'),
+        headers['x-newsroom-signature'] as string,
+        SECRET,
+      ),
+    ).toBe(false)
+    expect(
+      verifyWebhookSignature(body, headers['x-newsroom-signature'] as string, 'another-secret-of-some-length'),
+    ).toBe(false)
     expect(headers['content-type']).toBe('application/json')
     expect(headers['x-newsroom-event']).toBe('article.published')
 
@@ -128,7 +165,12 @@ describe('publish webhooks', () => {
     await payload.update({ collection: 'articles', id: article.id, data: { _status: 'draft' } })
     await payload.update({ collection: 'articles', id: article.id, data: { _status: 'published' } })
     await payload.delete({ collection: 'articles', id: article.id })
-    expect((await deliveries()).map((d) => d.event)).toEqual(['article.published', 'article.unpublished', 'article.published', 'article.deleted'])
+    expect((await deliveries()).map((d) => d.event)).toEqual([
+      'article.published',
+      'article.unpublished',
+      'article.published',
+      'article.deleted',
+    ])
     // The second receiver asked for deletions only.
     expect((await deliveries(down)).map((d) => d.event)).toEqual(['article.deleted'])
 
@@ -148,11 +190,17 @@ describe('publish webhooks', () => {
   it('name every published article a photo credit change touches', async () => {
     const photo = await f.photo()
     const first = await publishArticle('First use', { heroPhoto: photo.id })
-    const second = await publishArticle('Second use', { body: doc(paragraph('Text.'), upload('photos', photo.id)) as never })
+    const second = await publishArticle('Second use', {
+      body: doc(paragraph('Text.'), upload('photos', photo.id)) as never,
+    })
     await payload.jobs.run({ queue: QUEUE })
     receiver.received.length = 0
 
-    await payload.update({ collection: 'photos', id: photo.id, data: { credit: { line: 'Ministry of Foreign Affairs / handout' } } })
+    await payload.update({
+      collection: 'photos',
+      id: photo.id,
+      data: { credit: { line: 'Ministry of Foreign Affairs / handout' } },
+    })
     await payload.jobs.run({ queue: QUEUE })
     expect(receiver.received).toHaveLength(1)
     const event = JSON.parse(receiver.received[0]!.body)
@@ -162,7 +210,11 @@ describe('publish webhooks', () => {
 
     // A photo no published article shows concerns no reader: nothing is sent.
     const unused = await f.photo()
-    await payload.update({ collection: 'photos', id: unused.id, data: { credit: { line: 'Ministry of Foreign Affairs / handout' } } })
+    await payload.update({
+      collection: 'photos',
+      id: unused.id,
+      data: { credit: { line: 'Ministry of Foreign Affairs / handout' } },
+    })
     await payload.jobs.run({ queue: QUEUE })
     expect(receiver.received).toHaveLength(1)
     expect((await deliveries()).filter((d) => d.event === 'photo.changed')).toHaveLength(1)
@@ -179,7 +231,12 @@ describe('publish webhooks', () => {
     await publishArticle('Retried')
     await payload.jobs.run({ queue: QUEUE })
     let [delivery] = await deliveries()
-    expect(delivery).toMatchObject({ status: 'retrying', attempts: 1, responseStatus: 500, lastError: 'The receiver answered HTTP 500.' })
+    expect(delivery).toMatchObject({
+      status: 'retrying',
+      attempts: 1,
+      responseStatus: 500,
+      lastError: 'The receiver answered HTTP 500.',
+    })
 
     // Before the back-off has passed, the queue leaves it alone.
     await payload.jobs.run({ queue: QUEUE })
@@ -218,10 +275,22 @@ describe('publish webhooks', () => {
 
   it('are listed for admins only', async () => {
     await publishArticle('Listed')
-    const admin = await payload.create({ collection: 'users', data: { email: 'admin@webhooks.test', password: 'admin-password', roles: ['admin'] }, overrideAccess: true })
-    const editor = await payload.create({ collection: 'users', data: { email: 'editor@webhooks.test', password: 'editor-password', roles: ['editor'] }, overrideAccess: true })
-    expect((await payload.find({ collection: 'webhook-deliveries', user: admin, overrideAccess: false })).totalDocs).toBeGreaterThan(0)
-    await expect(payload.find({ collection: 'webhook-deliveries', user: editor, overrideAccess: false })).rejects.toThrow(/not allowed/)
+    const admin = await payload.create({
+      collection: 'users',
+      data: { email: 'admin@webhooks.test', password: 'admin-password', roles: ['admin'] },
+      overrideAccess: true,
+    })
+    const editor = await payload.create({
+      collection: 'users',
+      data: { email: 'editor@webhooks.test', password: 'editor-password', roles: ['editor'] },
+      overrideAccess: true,
+    })
+    expect(
+      (await payload.find({ collection: 'webhook-deliveries', user: admin, overrideAccess: false })).totalDocs,
+    ).toBeGreaterThan(0)
+    await expect(
+      payload.find({ collection: 'webhook-deliveries', user: editor, overrideAccess: false }),
+    ).rejects.toThrow(/not allowed/)
   })
 })
 
@@ -230,11 +299,22 @@ describe('webhook options', () => {
     const previous = process.env.NEWSROOM_WEBHOOK_SECRET
     delete process.env.NEWSROOM_WEBHOOK_SECRET
     try {
-      expect(() => resolveOptions({ webhooks: { endpoints: ['https://cdn.example.org/purge'] } })).toThrow(/NEWSROOM_WEBHOOK_SECRET/)
+      expect(() => resolveOptions({ webhooks: { endpoints: ['https://cdn.example.org/purge'] } })).toThrow(
+        /NEWSROOM_WEBHOOK_SECRET/,
+      )
       expect(() => resolveOptions({ webhooks: { endpoints: ['not a url'], secret: SECRET } })).toThrow(/not a URL/)
-      expect(() => resolveOptions({ webhooks: { endpoints: [{ url: 'https://x.example', events: ['article.exploded' as never] }], secret: SECRET } })).toThrow(/article.exploded/)
+      expect(() =>
+        resolveOptions({
+          webhooks: {
+            endpoints: [{ url: 'https://x.example', events: ['article.exploded' as never] }],
+            secret: SECRET,
+          },
+        }),
+      ).toThrow(/article.exploded/)
       process.env.NEWSROOM_WEBHOOK_SECRET = SECRET
-      expect(resolveOptions({ webhooks: { endpoints: ['https://cdn.example.org/purge'] } }).webhooks.secret).toBe(SECRET)
+      expect(resolveOptions({ webhooks: { endpoints: ['https://cdn.example.org/purge'] } }).webhooks.secret).toBe(
+        SECRET,
+      )
     } finally {
       if (previous === undefined) delete process.env.NEWSROOM_WEBHOOK_SECRET
       else process.env.NEWSROOM_WEBHOOK_SECRET = previous

@@ -61,7 +61,15 @@ interface BodyInventory {
 const TEXT_CONTAINERS = new Set(['paragraph', 'heading', 'listitem'])
 
 function readBody(body: unknown, slugs: ArticleSlugs): BodyInventory {
-  const inventory: BodyInventory = { cited: [], photoUses: [], quotes: [], mentions: [], links: [], bareBlockquotes: [], runningText: [] }
+  const inventory: BodyInventory = {
+    cited: [],
+    photoUses: [],
+    quotes: [],
+    mentions: [],
+    links: [],
+    bareBlockquotes: [],
+    runningText: [],
+  }
   const root = rootOf(body)
   if (!root) return inventory
   let imageNumber = 0
@@ -93,7 +101,13 @@ function readBody(body: unknown, slugs: ArticleSlugs): BodyInventory {
         if (item && typeof item === 'object' && (item as { relationTo?: unknown }).relationTo === slugs.photos) {
           const photo = (item as { value?: unknown }).value
           const id = idOf(photo)
-          if (id !== undefined) inventory.photoUses.push({ photoId: id, path: 'body', place: `body, ${blockType} block (${field})`, value: photo })
+          if (id !== undefined)
+            inventory.photoUses.push({
+              photoId: id,
+              path: 'body',
+              place: `body, ${blockType} block (${field})`,
+              value: photo,
+            })
         }
       }
     }
@@ -107,7 +121,13 @@ function readBody(body: unknown, slugs: ArticleSlugs): BodyInventory {
         if (node.relationTo !== slugs.photos) return
         imageNumber += 1
         const id = idOf(node.value)
-        if (id !== undefined) inventory.photoUses.push({ photoId: id, path: 'body', place: `body, image ${imageNumber}`, value: node.value })
+        if (id !== undefined)
+          inventory.photoUses.push({
+            photoId: id,
+            path: 'body',
+            place: `body, image ${imageNumber}`,
+            value: node.value,
+          })
         return
       }
       case 'block':
@@ -195,11 +215,18 @@ export function readArticle(doc: Record<string, unknown>, slugs: ArticleSlugs, o
   const participants = Array.isArray(doc.participants) ? doc.participants : []
   participants.forEach((row, index) => {
     const id = idOf((row as { participant?: unknown } | null)?.participant)
-    if (id !== undefined) citations.push({ relationTo: 'participants', id, path: `participants.${index}.participant`, via: `participant ${index + 1}` })
+    if (id !== undefined)
+      citations.push({
+        relationTo: 'participants',
+        id,
+        path: `participants.${index}.participant`,
+        via: `participant ${index + 1}`,
+      })
   })
   for (const value of Array.isArray(doc.statements) ? doc.statements : []) {
     const id = idOf(value)
-    if (id !== undefined) citations.push({ relationTo: 'jointStatements', id, path: 'statements', via: 'cited statements' })
+    if (id !== undefined)
+      citations.push({ relationTo: 'jointStatements', id, path: 'statements', via: 'cited statements' })
   }
 
   return { ...body, photoUses, citations }
@@ -209,14 +236,15 @@ export function readArticle(doc: Record<string, unknown>, slugs: ArticleSlugs, o
  * The photos, participants and statements an article shows or cites (its citations, and the
  * participants and statements its body mentions), each once.
  */
-export function referencesOf(inventory: ArticleInventory, slugs: ArticleSlugs): ArticleReferences {
+export function referencesOf(inventory: ArticleInventory): ArticleReferences {
   const participants: Id[] = []
   const statements: Id[] = []
   for (const citation of inventory.citations) {
     if (citation.path === 'body') continue
     ;(citation.relationTo === 'participants' ? participants : statements).push(citation.id)
   }
-  for (const attribution of inventory.cited) (attribution.collection === 'participants' ? participants : statements).push(attribution.id)
+  for (const attribution of inventory.cited)
+    (attribution.collection === 'participants' ? participants : statements).push(attribution.id)
   return {
     photos: distinctIds(inventory.photoUses.map((use) => use.photoId)),
     participants: distinctIds(participants),

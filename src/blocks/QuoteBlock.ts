@@ -20,7 +20,9 @@ export const quoteBlock = (options: ResolvedNewsroomOptions): Block => ({
     {
       name: 'text',
       type: 'textarea',
-      admin: { description: 'The words as said or written, without surrounding quotation marks. Mark omissions with “…”.' },
+      admin: {
+        description: 'The words as said or written, without surrounding quotation marks. Mark omissions with “…”.',
+      },
     },
     {
       type: 'row',

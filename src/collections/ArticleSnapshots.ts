@@ -16,22 +16,40 @@ export const articleSnapshotsCollection = (options: ResolvedNewsroomOptions): Co
     group: 'Delivery',
     useAsTitle: 'slug',
     defaultColumns: ['slug', 'article', 'etag', 'updatedAt'],
-    description: 'What readers get for each published article; refreshed on publish and when a photo, participant or statement it shows changes.',
-    hidden: ({ user }) => !(user as { roles?: string[] } | null)?.roles?.some((role) => role === 'admin' || role === 'editor'),
+    description:
+      'What readers get for each published article; refreshed on publish and when a photo, participant or statement it shows changes.',
+    hidden: ({ user }) =>
+      !(user as { roles?: string[] } | null)?.roles?.some((role) => role === 'admin' || role === 'editor'),
   },
   access: { read: staff, create: nobody, update: nobody, delete: nobody },
   hooks: { beforeOperation: cacheHeaderHooks(options, 'private') },
   fields: [
-    { name: 'article', type: 'relationship', relationTo: options.slugs.articles, required: true, unique: true, index: true, admin: { readOnly: true } },
+    {
+      name: 'article',
+      type: 'relationship',
+      relationTo: options.slugs.articles,
+      required: true,
+      unique: true,
+      index: true,
+      admin: { readOnly: true },
+    },
     { name: 'slug', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true } },
-    { name: 'etag', type: 'text', required: true, admin: { readOnly: true, description: 'A hash of what is served; changes only when the content does.' } },
+    {
+      name: 'etag',
+      type: 'text',
+      required: true,
+      admin: { readOnly: true, description: 'A hash of what is served; changes only when the content does.' },
+    },
     { name: 'publishedAt', type: 'date', admin: { readOnly: true } },
     // Indexed for the start-up lookup of snapshots a previous renderer wrote; null on rows older than the field.
     {
       name: 'rendererVersion',
       type: 'number',
       index: true,
-      admin: { readOnly: true, description: 'The renderer that wrote this snapshot; older ones are re-rendered when the app starts.' },
+      admin: {
+        readOnly: true,
+        description: 'The renderer that wrote this snapshot; older ones are re-rendered when the app starts.',
+      },
     },
     // Stored as serialized text, byte for byte what is served, so a read neither parses nor re-serializes.
     { name: 'document', type: 'code', required: true, admin: { language: 'json', readOnly: true } },

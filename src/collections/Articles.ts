@@ -30,119 +30,163 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
   const gate = publishGate('articles', slug, options, [setPublishedAt])
   const serves = !options.disabled
   return {
-  slug,
-  labels: { singular: 'Article', plural: 'Articles' },
-  admin: {
-    useAsTitle: 'title',
-    defaultColumns: ['title', 'dateline', '_status', 'publishedAt', 'updatedAt'],
-    group: 'Newsroom',
-  },
-  access: editorialAccess,
-  versions: {
-    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
-    maxPerDoc: 100,
-  },
-  defaultSort: '-publishedAt',
-  // The public listing: published articles, newest first (Payload breaks ties by createdAt), read in
-  // index order without reading past the drafts, whose publishedAt is empty and sorts first.
-  indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }],
-  hooks: {
-    beforeOperation: [rejectMalformedRichText(['body']), nullListsAreEmpty, ...editorialOperationHooks, ...cacheHeaderHooks(options, 'public')],
-    beforeChange: [...gate.beforeChange, recordReferences(options.slugs)],
-    afterChange: serves ? [refreshSnapshotOnArticleChange(options)] : [],
-    beforeDelete: serves ? [removeSnapshotOnArticleDelete(options)] : [],
-    afterRead: [hideUnpublishedReferences(options.slugs)],
-  },
-  // The public reads come first: they hand over to Payload's own endpoints for everything else.
-  endpoints: [...(serves ? deliveryEndpoints(options) : []), ...gate.endpoints],
-  fields: [
-    ...gate.checklist,
-    { name: 'title', type: 'text', required: true },
-    {
-      type: 'row',
-      fields: [
-        { name: 'dateline', type: 'text', admin: { width: '50%', description: 'Where the story was filed, e.g. ASTANA.' } },
-        { name: 'byline', type: 'text', admin: { width: '50%', description: 'A desk byline, e.g. “Staff report”, shown with or instead of the authors.' } },
+    slug,
+    labels: { singular: 'Article', plural: 'Articles' },
+    admin: {
+      useAsTitle: 'title',
+      defaultColumns: ['title', 'dateline', '_status', 'publishedAt', 'updatedAt'],
+      group: 'Newsroom',
+    },
+    access: editorialAccess,
+    versions: {
+      drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+      maxPerDoc: 100,
+    },
+    defaultSort: '-publishedAt',
+    // The public listing: published articles, newest first (Payload breaks ties by createdAt), read in
+    // index order without reading past the drafts, whose publishedAt is empty and sorts first.
+    indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }],
+    hooks: {
+      beforeOperation: [
+        rejectMalformedRichText(['body']),
+        nullListsAreEmpty,
+        ...editorialOperationHooks,
+        ...cacheHeaderHooks(options, 'public'),
       ],
+      beforeChange: [...gate.beforeChange, recordReferences(options.slugs)],
+      afterChange: serves ? [refreshSnapshotOnArticleChange(options)] : [],
+      beforeDelete: serves ? [removeSnapshotOnArticleDelete(options)] : [],
+      afterRead: [hideUnpublishedReferences(options.slugs)],
     },
-    { name: 'summary', type: 'textarea' },
-    {
-      name: 'heroPhoto',
-      type: 'upload',
-      relationTo: options.slugs.photos,
-    },
-    {
-      name: 'body',
-      type: 'richText',
-      editor: lexicalEditor({
-        features: ({ defaultFeatures }) => [
-          ...defaultFeatures.filter((feature) => feature.key !== 'upload'),
-          UploadFeature({ enabledCollections: [options.slugs.photos as UploadCollectionSlug] }),
-          BlocksFeature({ blocks: [quoteBlock(options)] }),
+    // The public reads come first: they hand over to Payload's own endpoints for everything else.
+    endpoints: [...(serves ? deliveryEndpoints(options) : []), ...gate.endpoints],
+    fields: [
+      ...gate.checklist,
+      { name: 'title', type: 'text', required: true },
+      {
+        type: 'row',
+        fields: [
+          {
+            name: 'dateline',
+            type: 'text',
+            admin: { width: '50%', description: 'Where the story was filed, e.g. ASTANA.' },
+          },
+          {
+            name: 'byline',
+            type: 'text',
+            admin: {
+              width: '50%',
+              description: 'A desk byline, e.g. “Staff report”, shown with or instead of the authors.',
+            },
+          },
         ],
-      }),
-    },
-    {
-      name: 'participants',
-      type: 'array',
-      labels: { singular: 'Participant', plural: 'Participants' },
-      admin: { description: 'Who took part in the events reported, and in which role.' },
-      fields: [
-        {
-          type: 'row',
-          fields: [
-            { name: 'participant', type: 'relationship', relationTo: options.slugs.participants, required: true, admin: { width: '60%' } },
-            { name: 'role', type: 'select', options: [...PARTICIPANT_ROLES], required: true, admin: { width: '40%' } },
+      },
+      { name: 'summary', type: 'textarea' },
+      {
+        name: 'heroPhoto',
+        type: 'upload',
+        relationTo: options.slugs.photos,
+      },
+      {
+        name: 'body',
+        type: 'richText',
+        editor: lexicalEditor({
+          features: ({ defaultFeatures }) => [
+            ...defaultFeatures.filter((feature) => feature.key !== 'upload'),
+            UploadFeature({ enabledCollections: [options.slugs.photos as UploadCollectionSlug] }),
+            BlocksFeature({ blocks: [quoteBlock(options)] }),
           ],
+        }),
+      },
+      {
+        name: 'participants',
+        type: 'array',
+        labels: { singular: 'Participant', plural: 'Participants' },
+        admin: { description: 'Who took part in the events reported, and in which role.' },
+        fields: [
+          {
+            type: 'row',
+            fields: [
+              {
+                name: 'participant',
+                type: 'relationship',
+                relationTo: options.slugs.participants,
+                required: true,
+                admin: { width: '60%' },
+              },
+              {
+                name: 'role',
+                type: 'select',
+                options: [...PARTICIPANT_ROLES],
+                required: true,
+                admin: { width: '40%' },
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'statements',
+        type: 'relationship',
+        relationTo: options.slugs.jointStatements,
+        hasMany: true,
+        admin: { description: 'Joint statements the article cites.' },
+      },
+      slugField('title'),
+      {
+        name: 'publishedAt',
+        type: 'date',
+        index: true,
+        admin: {
+          position: 'sidebar',
+          date: { pickerAppearance: 'dayAndTime' },
+          description: 'Set on first publish when left empty.',
         },
-      ],
-    },
-    {
-      name: 'statements',
-      type: 'relationship',
-      relationTo: options.slugs.jointStatements,
-      hasMany: true,
-      admin: { description: 'Joint statements the article cites.' },
-    },
-    slugField('title'),
-    {
-      name: 'publishedAt',
-      type: 'date',
-      index: true,
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' }, description: 'Set on first publish when left empty.' },
-    },
-    {
-      name: 'authors',
-      type: 'relationship',
-      relationTo: options.usersSlug,
-      hasMany: true,
-      admin: { position: 'sidebar' },
-    },
-    { name: 'tags', type: 'text', hasMany: true, admin: { position: 'sidebar' } },
-    {
-      name: 'photosUsed',
-      type: 'relationship',
-      relationTo: options.slugs.photos,
-      hasMany: true,
-      index: true,
-      admin: { readOnly: true, position: 'sidebar', description: 'Every photo the article shows (hero and body), kept up to date on save.' },
-    },
-    {
-      name: 'participantsCited',
-      type: 'relationship',
-      relationTo: options.slugs.participants,
-      hasMany: true,
-      index: true,
-      admin: { readOnly: true, position: 'sidebar', description: 'Every participant the article lists or quotes, kept up to date on save.' },
-    },
-    {
-      name: 'statementsCited',
-      type: 'relationship',
-      relationTo: options.slugs.jointStatements,
-      hasMany: true,
-      index: true,
-      admin: { readOnly: true, position: 'sidebar', description: 'Every joint statement the article cites or quotes, kept up to date on save.' },
-    },
-  ],
+      },
+      {
+        name: 'authors',
+        type: 'relationship',
+        relationTo: options.usersSlug,
+        hasMany: true,
+        admin: { position: 'sidebar' },
+      },
+      { name: 'tags', type: 'text', hasMany: true, admin: { position: 'sidebar' } },
+      {
+        name: 'photosUsed',
+        type: 'relationship',
+        relationTo: options.slugs.photos,
+        hasMany: true,
+        index: true,
+        admin: {
+          readOnly: true,
+          position: 'sidebar',
+          description: 'Every photo the article shows (hero and body), kept up to date on save.',
+        },
+      },
+      {
+        name: 'participantsCited',
+        type: 'relationship',
+        relationTo: options.slugs.participants,
+        hasMany: true,
+        index: true,
+        admin: {
+          readOnly: true,
+          position: 'sidebar',
+          description: 'Every participant the article lists or quotes, kept up to date on save.',
+        },
+      },
+      {
+        name: 'statementsCited',
+        type: 'relationship',
+        relationTo: options.slugs.jointStatements,
+        hasMany: true,
+        index: true,
+        admin: {
+          readOnly: true,
+          position: 'sidebar',
+          description: 'Every joint statement the article cites or quotes, kept up to date on save.',
+        },
+      },
+    ],
   }
 }

@@ -14,64 +14,74 @@ export const jointStatementsCollection = (options: ResolvedNewsroomOptions): Col
   const slug = options.slugs.jointStatements
   const gate = publishGate('jointStatements', slug, options)
   return {
-  slug,
-  labels: { singular: 'Joint statement', plural: 'Joint statements' },
-  admin: {
-    useAsTitle: 'title',
-    defaultColumns: ['title', 'issuedOn', 'place', '_status', 'updatedAt'],
-    group: 'Newsroom',
-    description: 'Statements issued jointly by states or organisations, kept with their full text so quotations can be checked against it.',
-  },
-  access: editorialAccess,
-  hooks: {
-    beforeOperation: [rejectMalformedRichText(['text']), nullListsAreEmpty, ...editorialOperationHooks, ...cacheHeaderHooks(options, 'public')],
-    beforeChange: gate.beforeChange,
-    ...snapshotUpkeepHooks('jointStatements', options),
-  },
-  endpoints: gate.endpoints,
-  versions: { drafts: true, maxPerDoc: 50 },
-  fields: [
-    ...gate.checklist,
-    { name: 'title', type: 'text', required: true },
-    {
-      type: 'row',
-      fields: [
-        { name: 'issuedOn', type: 'date', admin: { width: '33%', date: { pickerAppearance: 'dayOnly' } } },
-        { name: 'place', type: 'text', admin: { width: '33%' } },
-        {
-          name: 'event',
-          type: 'text',
-          admin: { width: '34%', description: 'e.g. the 20th round of the Astana-format talks on Syria' },
-        },
+    slug,
+    labels: { singular: 'Joint statement', plural: 'Joint statements' },
+    admin: {
+      useAsTitle: 'title',
+      defaultColumns: ['title', 'issuedOn', 'place', '_status', 'updatedAt'],
+      group: 'Newsroom',
+      description:
+        'Statements issued jointly by states or organisations, kept with their full text so quotations can be checked against it.',
+    },
+    access: editorialAccess,
+    hooks: {
+      beforeOperation: [
+        rejectMalformedRichText(['text']),
+        nullListsAreEmpty,
+        ...editorialOperationHooks,
+        ...cacheHeaderHooks(options, 'public'),
       ],
+      beforeChange: gate.beforeChange,
+      ...snapshotUpkeepHooks('jointStatements', options),
     },
-    {
-      name: 'signatories',
-      type: 'relationship',
-      relationTo: options.slugs.participants,
-      hasMany: true,
-    },
-    {
-      name: 'text',
-      type: 'richText',
-      editor: lexicalEditor(),
-      admin: { description: 'The statement as issued, in full. Quotations attributed to it are checked against this text.' },
-    },
-    {
-      name: 'sourceUrl',
-      type: 'text',
-      label: 'Source URL',
-      validate: (value: unknown) => {
-        if (value == null || value === '') return true
-        try {
-          const url = new URL(String(value))
-          return url.protocol === 'https:' || url.protocol === 'http:' ? true : 'The source URL must start with http:// or https://.'
-        } catch {
-          return `“${String(value)}” is not a valid URL.`
-        }
+    endpoints: gate.endpoints,
+    versions: { drafts: true, maxPerDoc: 50 },
+    fields: [
+      ...gate.checklist,
+      { name: 'title', type: 'text', required: true },
+      {
+        type: 'row',
+        fields: [
+          { name: 'issuedOn', type: 'date', admin: { width: '33%', date: { pickerAppearance: 'dayOnly' } } },
+          { name: 'place', type: 'text', admin: { width: '33%' } },
+          {
+            name: 'event',
+            type: 'text',
+            admin: { width: '34%', description: 'e.g. the 20th round of the Astana-format talks on Syria' },
+          },
+        ],
       },
-    },
-    slugField('title'),
-  ],
+      {
+        name: 'signatories',
+        type: 'relationship',
+        relationTo: options.slugs.participants,
+        hasMany: true,
+      },
+      {
+        name: 'text',
+        type: 'richText',
+        editor: lexicalEditor(),
+        admin: {
+          description: 'The statement as issued, in full. Quotations attributed to it are checked against this text.',
+        },
+      },
+      {
+        name: 'sourceUrl',
+        type: 'text',
+        label: 'Source URL',
+        validate: (value: unknown) => {
+          if (value == null || value === '') return true
+          try {
+            const url = new URL(String(value))
+            return url.protocol === 'https:' || url.protocol === 'http:'
+              ? true
+              : 'The source URL must start with http:// or https://.'
+          } catch {
+            return `“${String(value)}” is not a valid URL.`
+          }
+        },
+      },
+      slugField('title'),
+    ],
   }
 }

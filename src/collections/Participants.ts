@@ -27,55 +27,57 @@ export const participantsCollection = (options: ResolvedNewsroomOptions): Collec
   const slug = options.slugs.participants
   const gate = publishGate('participants', slug, options)
   return {
-  slug,
-  labels: { singular: 'Participant', plural: 'Participants' },
-  admin: {
-    useAsTitle: 'name',
-    defaultColumns: ['name', 'kind', 'country', '_status', 'updatedAt'],
-    group: 'Newsroom',
-    description: 'States, governments, ministries, organisations and people that statements, quotes and photo credits are attributed to.',
-  },
-  access: editorialAccess,
-  hooks: {
-    beforeOperation: [nullListsAreEmpty, ...editorialOperationHooks, ...cacheHeaderHooks(options, 'public')],
-    beforeChange: gate.beforeChange,
-    ...snapshotUpkeepHooks('participants', options),
-  },
-  endpoints: [...(options.disabled ? [] : [participantArticlesEndpoint(options)]), ...gate.endpoints],
-  versions: { drafts: true, maxPerDoc: 50 },
-  fields: [
-    ...gate.checklist,
-    { name: 'name', type: 'text', required: true, index: true },
-    {
-      name: 'shortName',
-      type: 'text',
-      admin: { description: 'How the story usually names it, e.g. "Kazakh Foreign Ministry".' },
+    slug,
+    labels: { singular: 'Participant', plural: 'Participants' },
+    admin: {
+      useAsTitle: 'name',
+      defaultColumns: ['name', 'kind', 'country', '_status', 'updatedAt'],
+      group: 'Newsroom',
+      description:
+        'States, governments, ministries, organisations and people that statements, quotes and photo credits are attributed to.',
     },
-    {
-      name: 'aliases',
-      type: 'text',
-      hasMany: true,
-      admin: {
-        description: 'Other spellings and names used in credits and copy, e.g. "Turkey" for Türkiye, "MFA of Kazakhstan".',
+    access: editorialAccess,
+    hooks: {
+      beforeOperation: [nullListsAreEmpty, ...editorialOperationHooks, ...cacheHeaderHooks(options, 'public')],
+      beforeChange: gate.beforeChange,
+      ...snapshotUpkeepHooks('participants', options),
+    },
+    endpoints: [...(options.disabled ? [] : [participantArticlesEndpoint(options)]), ...gate.endpoints],
+    versions: { drafts: true, maxPerDoc: 50 },
+    fields: [
+      ...gate.checklist,
+      { name: 'name', type: 'text', required: true, index: true },
+      {
+        name: 'shortName',
+        type: 'text',
+        admin: { description: 'How the story usually names it, e.g. "Kazakh Foreign Ministry".' },
       },
-    },
-    {
-      name: 'kind',
-      type: 'select',
-      required: true,
-      options: [...PARTICIPANT_KINDS],
-      index: true,
-    },
-    countryField(),
-    {
-      name: 'parent',
-      type: 'relationship',
-      relationTo: options.slugs.participants,
-      admin: { description: 'The body this one belongs to, e.g. a ministry’s government or state.' },
-      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
-    },
-    wikidataField(),
-    slugField('name'),
-  ],
+      {
+        name: 'aliases',
+        type: 'text',
+        hasMany: true,
+        admin: {
+          description:
+            'Other spellings and names used in credits and copy, e.g. "Turkey" for Türkiye, "MFA of Kazakhstan".',
+        },
+      },
+      {
+        name: 'kind',
+        type: 'select',
+        required: true,
+        options: [...PARTICIPANT_KINDS],
+        index: true,
+      },
+      countryField(),
+      {
+        name: 'parent',
+        type: 'relationship',
+        relationTo: options.slugs.participants,
+        admin: { description: 'The body this one belongs to, e.g. a ministry’s government or state.' },
+        filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+      },
+      wikidataField(),
+      slugField('name'),
+    ],
   }
 }

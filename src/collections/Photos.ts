@@ -21,79 +21,82 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
   const active = !options.disabled
   const upkeep = snapshotUpkeepHooks('photos', options)
   return {
-  slug: options.slugs.photos,
-  labels: { singular: 'Photo', plural: 'Photos' },
-  admin: {
-    useAsTitle: 'alt',
-    defaultColumns: ['filename', 'alt', 'credit.line', 'credit.kind', 'updatedAt'],
-    group: 'Newsroom',
-    description: 'Photos with their credit. A photo used in an article needs alt text, a credit line and a kind of credit before the article can be published.',
-  },
-  access: {
-    read: anyone,
-    create: staff,
-    update: staff,
-    delete: editorsOnly,
-  },
-  hooks: {
-    // Refusing what is not a photo is a safety check, so it stays on even when the plugin is disabled.
-    beforeOperation: [
-      rejectNonImageUploads({ maxFileSize: options.photos.maxFileSize, maxPixels: options.photos.maxPixels }),
-      protectPublishedCredits(options.slugs.articles),
-      ...cacheHeaderHooks(options, 'public'),
-    ],
-    beforeChange: active ? [importEmbeddedCredit(options.slugs.participants)] : [],
-    afterChange: [...(active ? [writeCreditIntoDerivatives] : []), ...(upkeep?.afterChange ?? [])],
-    beforeDelete: upkeep?.beforeDelete ?? [],
-    afterDelete: upkeep?.afterDelete ?? [],
-  },
-  endpoints: active ? [creditsReportEndpoint(options.slugs)] : [],
-  upload: {
-    staticDir: options.photos.staticDir,
-    mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif'],
-    adminThumbnail: 'thumbnail',
-    focalPoint: true,
-    // Served as what they are, never sniffed into something a browser would run.
-    modifyResponseHeaders: ({ headers }) => {
-      headers.set('X-Content-Type-Options', 'nosniff')
-      headers.set('Content-Security-Policy', "default-src 'none'; sandbox")
-      return headers
+    slug: options.slugs.photos,
+    labels: { singular: 'Photo', plural: 'Photos' },
+    admin: {
+      useAsTitle: 'alt',
+      defaultColumns: ['filename', 'alt', 'credit.line', 'credit.kind', 'updatedAt'],
+      group: 'Newsroom',
+      description:
+        'Photos with their credit. A photo used in an article needs alt text, a credit line and a kind of credit before the article can be published.',
     },
-    imageSizes: [
-      { name: 'thumbnail', width: 400, height: 300, position: 'attention', withoutEnlargement: false },
-      { name: 'card', width: 800, withoutEnlargement: true },
-      { name: 'feature', width: 1600, withoutEnlargement: true },
-    ],
-  },
-  fields: [
-    {
-      name: 'alt',
-      type: 'text',
-      admin: { description: 'What the photo shows, for readers who cannot see it.' },
+    access: {
+      read: anyone,
+      create: staff,
+      update: staff,
+      delete: editorsOnly,
     },
-    {
-      name: 'caption',
-      type: 'textarea',
-      admin: { components: provenanceNote('caption', 'caption') },
+    hooks: {
+      // Refusing what is not a photo is a safety check, so it stays on even when the plugin is disabled.
+      beforeOperation: [
+        rejectNonImageUploads({ maxFileSize: options.photos.maxFileSize, maxPixels: options.photos.maxPixels }),
+        protectPublishedCredits(options.slugs.articles),
+        ...cacheHeaderHooks(options, 'public'),
+      ],
+      beforeChange: active ? [importEmbeddedCredit(options.slugs.participants)] : [],
+      afterChange: [...(active ? [writeCreditIntoDerivatives] : []), ...(upkeep?.afterChange ?? [])],
+      beforeDelete: upkeep?.beforeDelete ?? [],
+      afterDelete: upkeep?.afterDelete ?? [],
     },
-    creditGroupField(options.slugs.participants),
-    {
-      name: 'usage',
-      type: 'ui',
-      admin: {
-        position: 'sidebar',
-        components: { Field: { path: COMPONENT_PATHS.photoUsage, serverProps: { articlesSlug: options.slugs.articles } } },
+    endpoints: active ? [creditsReportEndpoint(options.slugs)] : [],
+    upload: {
+      staticDir: options.photos.staticDir,
+      mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif'],
+      adminThumbnail: 'thumbnail',
+      focalPoint: true,
+      // Served as what they are, never sniffed into something a browser would run.
+      modifyResponseHeaders: ({ headers }) => {
+        headers.set('X-Content-Type-Options', 'nosniff')
+        headers.set('Content-Security-Policy', "default-src 'none'; sandbox")
+        return headers
       },
+      imageSizes: [
+        { name: 'thumbnail', width: 400, height: 300, position: 'attention', withoutEnlargement: false },
+        { name: 'card', width: 800, withoutEnlargement: true },
+        { name: 'feature', width: 1600, withoutEnlargement: true },
+      ],
     },
-    embeddedMetadataField(),
-    {
-      name: 'creditProvenance',
-      type: 'json',
-      virtual: true,
-      admin: { hidden: true },
-      hooks: { afterRead: [computeCreditProvenance] },
-    },
-  ],
+    fields: [
+      {
+        name: 'alt',
+        type: 'text',
+        admin: { description: 'What the photo shows, for readers who cannot see it.' },
+      },
+      {
+        name: 'caption',
+        type: 'textarea',
+        admin: { components: provenanceNote('caption', 'caption') },
+      },
+      creditGroupField(options.slugs.participants),
+      {
+        name: 'usage',
+        type: 'ui',
+        admin: {
+          position: 'sidebar',
+          components: {
+            Field: { path: COMPONENT_PATHS.photoUsage, serverProps: { articlesSlug: options.slugs.articles } },
+          },
+        },
+      },
+      embeddedMetadataField(),
+      {
+        name: 'creditProvenance',
+        type: 'json',
+        virtual: true,
+        admin: { hidden: true },
+        hooks: { afterRead: [computeCreditProvenance] },
+      },
+    ],
   }
 }
 
@@ -109,6 +112,9 @@ export function withPhotoCredits(host: CollectionConfig, options: ResolvedNewsro
     ...host,
     fields: [...host.fields, ...photos.fields.filter((field) => !('name' in field) || !named.has(field.name))],
     hooks: mergeHooks(photos.hooks, host.hooks),
-    endpoints: [...(Array.isArray(photos.endpoints) ? photos.endpoints : []), ...(Array.isArray(host.endpoints) ? host.endpoints : [])],
+    endpoints: [
+      ...(Array.isArray(photos.endpoints) ? photos.endpoints : []),
+      ...(Array.isArray(host.endpoints) ? host.endpoints : []),
+    ],
   }
 }

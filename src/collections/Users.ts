@@ -56,6 +56,8 @@ export function withNewsroomRoles(existing: CollectionConfig, options: ResolvedN
   return {
     ...existing,
     fields: hasRoles ? existing.fields : [...existing.fields, rolesField()],
-    hooks: mergeHooks(mergeHooks({ beforeChange: [makeFirstUserAdmin] }, existing.hooks), { beforeOperation: cacheHeaderHooks(options, 'private') }),
+    hooks: mergeHooks(mergeHooks({ beforeChange: [makeFirstUserAdmin] }, existing.hooks), {
+      beforeOperation: cacheHeaderHooks(options, 'private'),
+    }),
   }
 }

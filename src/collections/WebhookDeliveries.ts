@@ -21,7 +21,13 @@ export const webhookDeliveriesCollection = (options: ResolvedNewsroomOptions): C
   defaultSort: '-createdAt',
   fields: [
     { name: 'event', type: 'text', required: true, index: true, admin: { readOnly: true } },
-    { name: 'eventId', type: 'text', required: true, index: true, admin: { readOnly: true, description: 'The same for every receiver of one event.' } },
+    {
+      name: 'eventId',
+      type: 'text',
+      required: true,
+      index: true,
+      admin: { readOnly: true, description: 'The same for every receiver of one event.' },
+    },
     { name: 'url', type: 'text', required: true, admin: { readOnly: true } },
     {
       name: 'status',
@@ -41,6 +47,11 @@ export const webhookDeliveriesCollection = (options: ResolvedNewsroomOptions): C
     { name: 'responseStatus', type: 'number', admin: { readOnly: true } },
     { name: 'lastError', type: 'text', admin: { readOnly: true } },
     { name: 'deliveredAt', type: 'date', admin: { readOnly: true } },
-    { name: 'payload', type: 'json', required: true, admin: { readOnly: true, description: 'The JSON body, as signed.' } },
+    {
+      name: 'payload',
+      type: 'json',
+      required: true,
+      admin: { readOnly: true, description: 'The JSON body, as signed.' },
+    },
   ],
 })

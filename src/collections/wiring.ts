@@ -4,7 +4,13 @@
  * does not change) and its safeguards (access, roles, the shape of input, upload checks, reference
  * bookkeeping), but checks, changes and serves nothing else.
  */
-import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, Endpoint, UIField } from 'payload'
+import type {
+  CollectionBeforeChangeHook,
+  CollectionBeforeOperationHook,
+  CollectionConfig,
+  Endpoint,
+  UIField,
+} from 'payload'
 
 import type { GateTarget } from '../gate/types.ts'
 import type { ResolvedNewsroomOptions } from '../options/types.ts'
@@ -21,7 +27,10 @@ import { setCacheHeaders } from '../hooks/setCacheHeaders.ts'
  * `Cache-Control` on reads through Payload's REST and GraphQL handlers. Collections without public
  * content (accounts, delivery records) are always private.
  */
-export function cacheHeaderHooks(options: ResolvedNewsroomOptions, content: 'public' | 'private'): CollectionBeforeOperationHook[] {
+export function cacheHeaderHooks(
+  options: ResolvedNewsroomOptions,
+  content: 'public' | 'private',
+): CollectionBeforeOperationHook[] {
   if (options.disabled) return []
   return [setCacheHeaders(content === 'public' ? options.delivery.cacheControl : undefined)]
 }
@@ -55,7 +64,10 @@ export function publishGate(
  * For photos, participants and statements: published articles that show one get a fresh snapshot
  * when it changes or goes, and webhook receivers hear of it.
  */
-export function snapshotUpkeepHooks(dependency: ArticleDependency, options: ResolvedNewsroomOptions): CollectionConfig['hooks'] {
+export function snapshotUpkeepHooks(
+  dependency: ArticleDependency,
+  options: ResolvedNewsroomOptions,
+): CollectionConfig['hooks'] {
   if (options.disabled) return {}
   const { afterChange, beforeDelete, afterDelete } = refreshSnapshotsOnDependencyChange(options, dependency)
   return { afterChange: [afterChange], beforeDelete: [beforeDelete], afterDelete: [afterDelete] }

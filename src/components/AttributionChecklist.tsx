@@ -1,7 +1,7 @@
 'use client'
 
 import { useConfig, useDocumentInfo } from '@payloadcms/ui'
-import React, { useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 
 import './attributionChecklist.css'
 
@@ -18,7 +18,11 @@ interface Report {
   warnings: Finding[]
 }
 
-type State = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; report: Report } | { status: 'failed'; message: string }
+type State =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; report: Report }
+  | { status: 'failed'; message: string }
 
 /**
  * The publish gate's report in the document sidebar, fetched from the preflight endpoint when the
@@ -27,26 +31,35 @@ type State = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; rep
 export function AttributionChecklist() {
   const { id, collectionSlug, lastUpdateTime, savedDocumentData } = useDocumentInfo()
   const { config } = useConfig()
-  const [state, setState] = useState<State>({ status: 'idle' })
   const savedAt = (savedDocumentData as { updatedAt?: string } | undefined)?.updatedAt
+  // Which save the shown result belongs to: a report stays on screen while the next one loads, a
+  // failure gives way to "Checking…".
+  const requestKey = [collectionSlug, id, lastUpdateTime, savedAt].join('|')
+  const [result, setResult] = useState<{ key: string; state: State }>({ key: '', state: { status: 'idle' } })
+  const state: State =
+    result.key === requestKey || result.state.status === 'ready' ? result.state : { status: 'loading' }
 
   useEffect(() => {
     if (!id || !collectionSlug) return
     const controller = new AbortController()
-    setState((previous) => (previous.status === 'ready' ? previous : { status: 'loading' }))
     fetch(`${config.serverURL}${config.routes.api}/${collectionSlug}/${id}/preflight`, {
       credentials: 'include',
       signal: controller.signal,
     })
       .then(async (response) => {
         if (!response.ok) throw new Error(`The check could not run (${response.status}).`)
-        setState({ status: 'ready', report: (await response.json()) as Report })
+        setResult({ key: requestKey, state: { status: 'ready', report: (await response.json()) as Report } })
       })
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) })
+        if (!controller.signal.aborted) {
+          setResult({
+            key: requestKey,
+            state: { status: 'failed', message: error instanceof Error ? error.message : String(error) },
+          })
+        }
       })
     return () => controller.abort()
-  }, [id, collectionSlug, lastUpdateTime, savedAt, config.serverURL, config.routes.api])
+  }, [id, collectionSlug, requestKey, config.serverURL, config.routes.api])
 
   if (!id) {
     return (
@@ -58,13 +71,21 @@ export function AttributionChecklist() {
   }
 
   return (
-    <section className="attribution-checklist" aria-label="Attribution checklist" data-status={state.status === 'ready' ? (state.report.ok ? 'ok' : 'blocked') : state.status}>
+    <section
+      className="attribution-checklist"
+      aria-label="Attribution checklist"
+      data-status={state.status === 'ready' ? (state.report.ok ? 'ok' : 'blocked') : state.status}
+    >
       <h4 className="attribution-checklist__title">Attribution checklist</h4>
-      {state.status === 'loading' || state.status === 'idle' ? <p className="attribution-checklist__note">Checking…</p> : null}
+      {state.status === 'loading' || state.status === 'idle' ? (
+        <p className="attribution-checklist__note">Checking…</p>
+      ) : null}
       {state.status === 'failed' ? <p className="attribution-checklist__note">{state.message}</p> : null}
       {state.status === 'ready' ? (
         <>
-          <p className={`attribution-checklist__summary attribution-checklist__summary--${state.report.ok ? 'ok' : 'blocked'}`}>
+          <p
+            className={`attribution-checklist__summary attribution-checklist__summary--${state.report.ok ? 'ok' : 'blocked'}`}
+          >
             {state.report.ok
               ? state.report.warnings.length
                 ? `Ready to publish, with ${state.report.warnings.length} warning${state.report.warnings.length === 1 ? '' : 's'}.`
@@ -73,7 +94,10 @@ export function AttributionChecklist() {
           </p>
           <ul className="attribution-checklist__list">
             {[...state.report.errors, ...state.report.warnings].map((finding, index) => (
-              <li className={`attribution-checklist__item attribution-checklist__item--${finding.severity}`} key={`${finding.rule}-${index}`}>
+              <li
+                className={`attribution-checklist__item attribution-checklist__item--${finding.severity}`}
+                key={`${finding.rule}-${index}`}
+              >
                 <span className="attribution-checklist__badge">{finding.severity === 'error' ? 'Fix' : 'Check'}</span>
                 <span className="attribution-checklist__message">{finding.message}</span>
                 <code className="attribution-checklist__rule">{finding.rule}</code>

@@ -22,5 +22,7 @@ export function isStorableId(payload: Payload, collection: string, id: unknown):
 /** The ids that can exist in the collection, as the database wants them. */
 export function storableIds(payload: Payload, collection: string, ids: Iterable<unknown>): (number | string)[] {
   const numeric = hasNumericIds(payload, collection)
-  return [...ids].filter((id) => isStorableId(payload, collection, id)).map((id) => (numeric ? Number(id) : (id as string)))
+  return [...ids]
+    .filter((id) => isStorableId(payload, collection, id))
+    .map((id) => (numeric ? Number(id) : (id as string)))
 }

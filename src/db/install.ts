@@ -14,7 +14,10 @@ export function withPostgresSupport(config: Config, slugs: { articles: string })
   return {
     ...config,
     db: withArticleTextIndexes(config.db, slugs.articles),
-    hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), answerDatabaseOutage, answerInvalidData] },
+    hooks: {
+      ...config.hooks,
+      afterError: [...(config.hooks?.afterError ?? []), answerDatabaseOutage, answerInvalidData],
+    },
     onInit: async (payload) => {
       surviveDatabaseRestarts(payload)
       runJobQueuesExclusively(payload)

@@ -3,8 +3,20 @@ import type { AfterErrorHook, Payload } from 'payload'
 import { type PostgresClient, postgresOf } from './postgres.ts'
 
 /** SQLSTATE classes and codes that mean "the server is not there", not "the query is wrong". */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03', '53300'])
-const UNAVAILABLE_MESSAGES = /Connection terminated|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error|connect ECONNREFUSED|timeout exceeded when trying to connect/i
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+])
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error|connect ECONNREFUSED|timeout exceeded when trying to connect/i
 
 /** Whether an error (or anything in its chain of causes) says the database cannot be reached. */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -12,7 +24,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current)
-    const { code, message, cause, errors } = current as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown }
+    const { code, message, cause, errors } = current as {
+      code?: unknown
+      message?: unknown
+      cause?: unknown
+      errors?: unknown
+    }
     if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true
     // AggregateError (several addresses refused) carries its causes in `errors`.
@@ -29,7 +46,8 @@ function databaseErrorOf(error: unknown): { code: string; detail?: string } | un
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current)
     const { code, detail, cause } = current as { code?: unknown; detail?: unknown; cause?: unknown }
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return { code, detail: typeof detail === 'string' ? detail : undefined }
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code))
+      return { code, detail: typeof detail === 'string' ? detail : undefined }
     current = cause
   }
   return undefined
@@ -56,7 +74,10 @@ export const answerInvalidData: AfterErrorHook = ({ error }) => {
   const summary = failure && CLIENT_DATA_ERRORS[failure.code]
   if (!summary) return
   // The detail names the column and value, e.g. Key (hero_photo_id)=(7) is not present in table "photos".
-  return { status: 400, response: { errors: [{ message: `${summary}${failure.detail ? `: ${failure.detail}` : '.'} Nothing was saved.` }] } }
+  return {
+    status: 400,
+    response: { errors: [{ message: `${summary}${failure.detail ? `: ${failure.detail}` : '.'} Nothing was saved.` }] },
+  }
 }
 
 export const RETRY_AFTER_SECONDS = 5
@@ -72,7 +93,11 @@ export const answerDatabaseOutage: AfterErrorHook = ({ error, req }) => {
   req.responseHeaders.set('Cache-Control', 'no-store')
   return {
     status: 503,
-    response: { errors: [{ message: 'The database is unavailable at the moment; nothing was changed. Try again in a few seconds.' }] },
+    response: {
+      errors: [
+        { message: 'The database is unavailable at the moment; nothing was changed. Try again in a few seconds.' },
+      ],
+    },
   }
 }
 
@@ -86,7 +111,8 @@ export const answerDatabaseOutage: AfterErrorHook = ({ error, req }) => {
 export function surviveDatabaseRestarts(payload: Payload): void {
   const { pool } = postgresOf(payload)
   if (!pool || typeof pool.on !== 'function') return
-  const log = (error: Error) => payload.logger.warn(`Database connection lost (${error.message}); new connections will be opened when it is back.`)
+  const log = (error: Error) =>
+    payload.logger.warn(`Database connection lost (${error.message}); new connections will be opened when it is back.`)
   // Every connection gets a listener once: new ones when they open, older ones (opened while
   // Payload started, before this ran) when they are next checked out.
   const guarded = new WeakSet<PostgresClient>()

@@ -10,7 +10,11 @@ export interface PostgresClient {
 /** Payload's PostgreSQL adapter, as far as the plugin's own SQL needs it. */
 export interface PostgresAdapter {
   pool?: {
-    query: <Row = Record<string, unknown>>(query: { name?: string; text: string; values?: unknown[] }) => Promise<{ rows: Row[] }>
+    query: <Row = Record<string, unknown>>(query: {
+      name?: string
+      text: string
+      values?: unknown[]
+    }) => Promise<{ rows: Row[] }>
     connect: () => Promise<PostgresClient>
     on: (event: 'error' | 'connect' | 'acquire', listener: (value: never) => void) => void
   }
@@ -22,7 +26,11 @@ export interface PostgresAdapter {
 /** The PostgreSQL adapter behind Payload (the plugin runs on PostgreSQL only). */
 export const postgresOf = (payload: Payload): PostgresAdapter => payload.db as unknown as PostgresAdapter
 
-const snakeCase = (slug: string) => slug.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[-\s]+/g, '_').toLowerCase()
+const snakeCase = (slug: string) =>
+  slug
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[-\s]+/g, '_')
+    .toLowerCase()
 
 /** The table of a collection (or of its versions), as the adapter named it, custom `dbName` included. */
 export function tableNameOf(db: PostgresAdapter, slug: string, { versions = false } = {}): string {
@@ -35,5 +43,7 @@ export const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 /** A double-quoted table name, with the schema when it is not `public`. */
 export function qualified(db: PostgresAdapter, table: string): string {
-  return db.schemaName && db.schemaName !== 'public' ? `${quoteIdentifier(db.schemaName)}.${quoteIdentifier(table)}` : quoteIdentifier(table)
+  return db.schemaName && db.schemaName !== 'public'
+    ? `${quoteIdentifier(db.schemaName)}.${quoteIdentifier(table)}`
+    : quoteIdentifier(table)
 }

@@ -4,7 +4,10 @@ import { index } from '@payloadcms/db-postgres/drizzle/pg-core'
 
 interface SchemaHookArgs {
   schema: { tables: Record<string, unknown> }
-  extendTable: (args: { table: unknown; extraConfig: (table: Record<string, Parameters<ReturnType<typeof index>['on']>[0]>) => Record<string, unknown> }) => void
+  extendTable: (args: {
+    table: unknown
+    extraConfig: (table: Record<string, Parameters<ReturnType<typeof index>['on']>[0]>) => Record<string, unknown>
+  }) => void
 }
 
 interface PostgresAdapterLike {
@@ -22,14 +25,19 @@ export function withArticleTextIndexes(db: Config['db'], articlesSlug: string): 
   const textsTable = `${articlesSlug.replace(/-/g, '_')}_texts`
   const addIndexes = ({ schema, extendTable }: SchemaHookArgs) => {
     const table = schema.tables[textsTable]
-    if (table) extendTable({ table, extraConfig: (columns) => ({ newsroomTextsParent: index(`${textsTable}_parent_idx`).on(columns.parent!) }) })
+    if (table)
+      extendTable({
+        table,
+        extraConfig: (columns) => ({ newsroomTextsParent: index(`${textsTable}_parent_idx`).on(columns.parent!) }),
+      })
     return schema
   }
   return {
     ...db,
     init: (args) => {
       const adapter = db.init(args) as ReturnType<Config['db']['init']> & PostgresAdapterLike
-      if (adapter.name === 'postgres' && Array.isArray(adapter.afterSchemaInit)) adapter.afterSchemaInit.push(addIndexes)
+      if (adapter.name === 'postgres' && Array.isArray(adapter.afterSchemaInit))
+        adapter.afterSchemaInit.push(addIndexes)
       return adapter
     },
   }

@@ -92,7 +92,10 @@ export async function newestPublishedCiting(
  * usual case) costs one cheap query. Relies on the articles' `_status` index and the unique index
  * on the snapshot table's `article_id`.
  */
-export async function publishedArticlesWithoutSnapshot(payload: Payload, slugs: { articles: string; articleSnapshots: string }): Promise<Id[]> {
+export async function publishedArticlesWithoutSnapshot(
+  payload: Payload,
+  slugs: { articles: string; articleSnapshots: string },
+): Promise<Id[]> {
   const db = postgresOf(payload)
   const articles = qualified(db, tableNameOf(db, slugs.articles))
   const snapshots = qualified(db, tableNameOf(db, slugs.articleSnapshots))
@@ -109,7 +112,11 @@ export async function publishedArticlesWithoutSnapshot(payload: Payload, slugs: 
  * `is distinct from` would read the whole table; a start-up with every snapshot current finds
  * nothing in the index and reads no rows.
  */
-export async function articlesWithStaleSnapshot(payload: Payload, snapshotsSlug: string, version: number): Promise<Id[]> {
+export async function articlesWithStaleSnapshot(
+  payload: Payload,
+  snapshotsSlug: string,
+  version: number,
+): Promise<Id[]> {
   const db = postgresOf(payload)
   const snapshots = qualified(db, tableNameOf(db, snapshotsSlug))
   const { rows } = await db.pool!.query<{ id: Id }>({
@@ -157,11 +164,18 @@ export async function lockRowAndReadLastSave(
  * Runs `work` while holding the session-level advisory lock `name`, taken without waiting; when
  * another connection holds it, returns `whenLocked` at once. No table or index is involved.
  */
-export async function withAdvisoryLock<T>(payload: Payload, name: string, work: () => Promise<T>, whenLocked: () => T): Promise<T> {
+export async function withAdvisoryLock<T>(
+  payload: Payload,
+  name: string,
+  work: () => Promise<T>,
+  whenLocked: () => T,
+): Promise<T> {
   const { pool } = postgresOf(payload)
   const client = await pool!.connect()
   try {
-    const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [name])
+    const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [
+      name,
+    ])
     if (!rows[0]?.locked) return whenLocked()
     try {
       return await work()

@@ -8,7 +8,16 @@ type Id = number | string
 export type ArticleDependency = 'photos' | 'participants' | 'jointStatements'
 
 async function idsOf(req: PayloadRequest, collection: string, where: Where): Promise<Id[]> {
-  const { docs } = await req.payload.find({ collection: collection as 'articles', where, depth: 0, draft: false, overrideAccess: true, pagination: false, select: {}, req })
+  const { docs } = await req.payload.find({
+    collection: collection as 'articles',
+    where,
+    depth: 0,
+    draft: false,
+    overrideAccess: true,
+    pagination: false,
+    select: {},
+    req,
+  })
   return docs.map((doc) => doc.id)
 }
 
@@ -18,7 +27,12 @@ async function idsOf(req: PayloadRequest, collection: string, where: Where): Pro
  * the depth-2 reach of a public read. One query per collection involved, through the indexed
  * `photosUsed`, `participantsCited` and `statementsCited`.
  */
-export async function publishedArticlesShowing(req: PayloadRequest, options: ResolvedNewsroomOptions, dependency: ArticleDependency, id: Id): Promise<Id[]> {
+export async function publishedArticlesShowing(
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  dependency: ArticleDependency,
+  id: Id,
+): Promise<Id[]> {
   const { slugs } = options
   const showing: Where[] = []
   if (dependency === 'photos') showing.push({ photosUsed: { in: [id] } })

@@ -18,12 +18,14 @@ const MANNERS: Record<string, string> = {
   'press-conference': 'press conference',
 }
 
-
 /** A photo as a figure whose caption ends with its credit. Every text is escaped. */
 export function photoFigure(photo: Photo, size: 'card' | 'feature' = 'card'): string {
   const src = photo.sizes?.[size]?.url || photo.url || ''
   const credit = creditText(photo.credit)
-  const caption = [photo.caption ? `<span class="caption">${escapeHTML(photo.caption)}</span>` : '', credit ? `<span class="credit">Photo credit: ${escapeHTML(credit)}</span>` : '']
+  const caption = [
+    photo.caption ? `<span class="caption">${escapeHTML(photo.caption)}</span>` : '',
+    credit ? `<span class="credit">Photo credit: ${escapeHTML(credit)}</span>` : '',
+  ]
     .filter(Boolean)
     .join(' ')
   const width = photo.sizes?.[size]?.width ?? photo.width
@@ -39,11 +41,17 @@ export function photoFigure(photo: Photo, size: 'card' | 'feature' = 'card'): st
 function attribution(fields: Record<string, unknown>, slugs: ArticleSlugs): string {
   const attributed = readAttribution(fields.attributedTo, slugs)
   const participant = attributed?.collection === 'participants' ? populated<Participant>(attributed.value) : undefined
-  const statement = attributed?.collection === 'jointStatements' ? populated<JointStatement>(attributed.value) : undefined
+  const statement =
+    attributed?.collection === 'jointStatements' ? populated<JointStatement>(attributed.value) : undefined
   const who = participant?.name ?? statement?.title
-  const manner = typeof fields.manner === 'string' && fields.manner !== 'joint-statement' ? MANNERS[fields.manner] : undefined
+  const manner =
+    typeof fields.manner === 'string' && fields.manner !== 'joint-statement' ? MANNERS[fields.manner] : undefined
   const when = typeof fields.saidOn === 'string' ? new Date(fields.saidOn).toISOString().slice(0, 10) : undefined
-  const parts = [who ? `<cite>${escapeHTML(who)}</cite>` : '', manner ? escapeHTML(manner) : '', when ? `<time datetime="${when}">${when}</time>` : '']
+  const parts = [
+    who ? `<cite>${escapeHTML(who)}</cite>` : '',
+    manner ? escapeHTML(manner) : '',
+    when ? `<time datetime="${when}">${when}</time>` : '',
+  ]
   return parts.filter(Boolean).join(', ')
 }
 
@@ -52,30 +60,32 @@ const SAFE_URL = /^(https?:|mailto:|\/|#)/i
 const convertersFor =
   (slugs: ArticleSlugs): HTMLConvertersFunction =>
   ({ defaultConverters }) => ({
-  ...defaultConverters,
-  upload: ({ node }) => {
-    const photo = populated<Photo>((node as { value?: unknown }).value)
-    return photo ? photoFigure(photo) : ''
-  },
-  link: ({ node, nodesToHTML }) => {
-    const fields = (node as { fields?: { url?: string; newTab?: boolean } }).fields ?? {}
-    const href = fields.url && SAFE_URL.test(fields.url.trim()) ? fields.url.trim() : undefined
-    const inner = nodesToHTML({ nodes: node.children ?? [] }).join('')
-    return href ? `<a href="${escapeHTML(href)}"${fields.newTab ? ' target="_blank" rel="noopener noreferrer"' : ''}>${inner}</a>` : inner
-  },
-  blocks: {
-    quote: ({ node }: { node: { fields: Record<string, unknown> } }) => {
-      const fields = node.fields
-      const by = attribution(fields, slugs)
-      return (
-        '<figure class="quotation">' +
-        `<blockquote><p>${escapeHTML(String(fields.text ?? ''))}</p></blockquote>` +
-        (by ? `<figcaption>— ${by}</figcaption>` : '') +
-        '</figure>'
-      )
+    ...defaultConverters,
+    upload: ({ node }) => {
+      const photo = populated<Photo>((node as { value?: unknown }).value)
+      return photo ? photoFigure(photo) : ''
     },
-  },
-})
+    link: ({ node, nodesToHTML }) => {
+      const fields = (node as { fields?: { url?: string; newTab?: boolean } }).fields ?? {}
+      const href = fields.url && SAFE_URL.test(fields.url.trim()) ? fields.url.trim() : undefined
+      const inner = nodesToHTML({ nodes: node.children ?? [] }).join('')
+      return href
+        ? `<a href="${escapeHTML(href)}"${fields.newTab ? ' target="_blank" rel="noopener noreferrer"' : ''}>${inner}</a>`
+        : inner
+    },
+    blocks: {
+      quote: ({ node }: { node: { fields: Record<string, unknown> } }) => {
+        const fields = node.fields
+        const by = attribution(fields, slugs)
+        return (
+          '<figure class="quotation">' +
+          `<blockquote><p>${escapeHTML(String(fields.text ?? ''))}</p></blockquote>` +
+          (by ? `<figcaption>— ${by}</figcaption>` : '') +
+          '</figure>'
+        )
+      },
+    },
+  })
 
 /** The article body as HTML: photos as figures with their credit, quotations with their attribution. */
 export function articleBodyToHtml(article: Article, slugs: ArticleSlugs): string {

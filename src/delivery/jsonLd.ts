@@ -1,4 +1,14 @@
-import type { Country, CreativeWork, GovernmentOrganization, ImageObject, NewsArticle, Organization, Person, Quotation, WithContext } from 'schema-dts'
+import type {
+  Country,
+  CreativeWork,
+  GovernmentOrganization,
+  ImageObject,
+  NewsArticle,
+  Organization,
+  Person,
+  Quotation,
+  WithContext,
+} from 'schema-dts'
 
 import type { ArticleSlugs } from '../article/inventory.ts'
 import type { Article, JointStatement, Participant, Photo } from '../model/documents.ts'
@@ -10,11 +20,14 @@ import { creditText, wikidataUrl } from './credit.ts'
 type Agent = Country | GovernmentOrganization | Organization | Person
 type Author = GovernmentOrganization | Organization | Person
 
-
 /** A participant as schema.org sees it: a state is a Country, a ministry a GovernmentOrganization. */
 export function participantToSchema(participant: Participant): Agent {
   const sameAs = wikidataUrl(participant.wikidataId)
-  const common = { name: participant.name, ...(participant.shortName ? { alternateName: participant.shortName } : {}), ...(sameAs ? { sameAs } : {}) }
+  const common = {
+    name: participant.name,
+    ...(participant.shortName ? { alternateName: participant.shortName } : {}),
+    ...(sameAs ? { sameAs } : {}),
+  }
   switch (participant.kind) {
     case 'state':
       return { '@type': 'Country', ...common }
@@ -31,7 +44,9 @@ export function participantToSchema(participant: Participant): Agent {
 /** As the author of a text or a quotation a state acts through its government: an organisation. */
 export function participantAsAuthor(participant: Participant): Author {
   const agent = participantToSchema(participant) as { '@type': string }
-  return agent['@type'] === 'Country' ? ({ ...agent, '@type': 'GovernmentOrganization' } as GovernmentOrganization) : (agent as Author)
+  return agent['@type'] === 'Country'
+    ? ({ ...agent, '@type': 'GovernmentOrganization' } as GovernmentOrganization)
+    : (agent as Author)
 }
 
 const absolute = (url: string | null | undefined, origin: string) => (url ? new URL(url, origin).toString() : undefined)
@@ -61,7 +76,10 @@ function statementToSchema(statement: JointStatement): CreativeWork {
     ...(statement.issuedOn ? { datePublished: statement.issuedOn.slice(0, 10) } : {}),
     ...(statement.sourceUrl ? { url: statement.sourceUrl } : {}),
     ...(statement.place ? { locationCreated: { '@type': 'Place', name: statement.place } } : {}),
-    author: (statement.signatories ?? []).map((s) => populated<Participant>(s)).filter((s): s is Participant => Boolean(s)).map(participantAsAuthor),
+    author: (statement.signatories ?? [])
+      .map((s) => populated<Participant>(s))
+      .filter((s): s is Participant => Boolean(s))
+      .map(participantAsAuthor),
   }
 }
 
@@ -77,15 +95,25 @@ export function articleToJsonLd(
     if (photo) photos.set(String(photo.id), photo)
   }
 
-  const statements = (article.statements ?? []).map((s) => populated<JointStatement>(s)).filter((s): s is JointStatement => Boolean(s))
-  const mentions = (article.participants ?? []).map((row) => populated<Participant>(row.participant)).filter((p): p is Participant => Boolean(p))
+  const statements = (article.statements ?? [])
+    .map((s) => populated<JointStatement>(s))
+    .filter((s): s is JointStatement => Boolean(s))
+  const mentions = (article.participants ?? [])
+    .map((row) => populated<Participant>(row.participant))
+    .filter((p): p is Participant => Boolean(p))
 
   const quotations: Quotation[] = inventory.quotes.map((quote) => {
     // The block's own fields: a reader's copy may have had an unpublished attribution removed.
     const attribution = readAttribution(quote.fields?.attributedTo, options.slugs)
-    const participant = attribution?.collection === 'participants' ? populated<Participant>(attribution.value) : undefined
-    const statement = attribution?.collection === 'jointStatements' ? populated<JointStatement>(attribution.value) : undefined
-    const creator = participant ? [participantAsAuthor(participant)] : statement ? (statementToSchema(statement).author as Author[]) : undefined
+    const participant =
+      attribution?.collection === 'participants' ? populated<Participant>(attribution.value) : undefined
+    const statement =
+      attribution?.collection === 'jointStatements' ? populated<JointStatement>(attribution.value) : undefined
+    const creator = participant
+      ? [participantAsAuthor(participant)]
+      : statement
+        ? (statementToSchema(statement).author as Author[])
+        : undefined
     return {
       '@type': 'Quotation',
       text: quote.text,

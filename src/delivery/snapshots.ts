@@ -54,13 +54,25 @@ export interface SnapshotChange {
  * reader gets it (depth 2). Pure: the same article gives the same bytes and the same hash. A
  * change here or below that alters those bytes needs a new `SNAPSHOT_RENDERER_VERSION`.
  */
-export function renderSnapshot(article: Article, authors: string[], publicURL: string | undefined, slugs: ArticleSlugs): RenderedSnapshot {
+export function renderSnapshot(
+  article: Article,
+  authors: string[],
+  publicURL: string | undefined,
+  slugs: ArticleSlugs,
+): RenderedSnapshot {
   const origin = publicURL ?? ORIGIN_PLACEHOLDER
   const slug = article.slug || String(article.id)
   const document = JSON.stringify(article)
   const jsonLd = JSON.stringify(articleToJsonLd(article, { origin, url: `${origin}/articles/${slug}`, authors, slugs }))
   const html = articleBodyToHtml(article, slugs)
-  const etag = createHash('sha256').update(document).update('\0').update(jsonLd).update('\0').update(html).digest('base64url').slice(0, 27)
+  const etag = createHash('sha256')
+    .update(document)
+    .update('\0')
+    .update(jsonLd)
+    .update('\0')
+    .update(html)
+    .digest('base64url')
+    .slice(0, 27)
   return { slug, etag, publishedAt: article.publishedAt ?? null, document, jsonLd, html }
 }
 
@@ -69,11 +81,18 @@ export function renderSnapshot(article: Article, authors: string[], publicURL: s
  * written in a hook sees the change being saved.
  */
 async function publicReadInTransaction(req: PayloadRequest): Promise<PayloadRequest> {
-  return createLocalReq({ req: { transactionID: req.transactionID, context: { ...req.context, newsroomSnapshotRead: true } } }, req.payload)
+  return createLocalReq(
+    { req: { transactionID: req.transactionID, context: { ...req.context, newsroomSnapshotRead: true } } },
+    req.payload,
+  )
 }
 
 /** Author names are public as bylines, though user accounts are not. One query for all articles. */
-async function authorNamesById(req: PayloadRequest, usersSlug: string, articles: Article[]): Promise<Map<string, string>> {
+async function authorNamesById(
+  req: PayloadRequest,
+  usersSlug: string,
+  articles: Article[],
+): Promise<Map<string, string>> {
   const ids = new Set<Id>()
   for (const article of articles) {
     for (const author of article.authors ?? []) {
@@ -91,11 +110,17 @@ async function authorNamesById(req: PayloadRequest, usersSlug: string, articles:
     select: { name: true },
     req,
   })
-  return new Map(docs.flatMap((user) => ((user as { name?: string | null }).name ? [[String(user.id), (user as { name: string }).name]] : [])))
+  return new Map(
+    docs.flatMap((user) =>
+      (user as { name?: string | null }).name ? [[String(user.id), (user as { name: string }).name]] : [],
+    ),
+  )
 }
 
 const namesOf = (article: Article, authors: Map<string, string>): string[] =>
-  (article.authors ?? []).flatMap((author) => authors.get(String(author && typeof author === 'object' ? (author as { id?: Id }).id : author)) ?? [])
+  (article.authors ?? []).flatMap(
+    (author) => authors.get(String(author && typeof author === 'object' ? (author as { id?: Id }).id : author)) ?? [],
+  )
 
 interface StoredSnapshot {
   id: Id
@@ -118,11 +143,19 @@ interface SnapshotWrites {
  * stored snapshots); writes only where the hash changed or another renderer version wrote the
  * snapshot. Returns what changed for readers: a rewrite that serves the same bytes is not a change.
  */
-export async function refreshArticleSnapshots(req: PayloadRequest, options: ResolvedNewsroomOptions, articleIds: Id[]): Promise<SnapshotChange[]> {
+export async function refreshArticleSnapshots(
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  articleIds: Id[],
+): Promise<SnapshotChange[]> {
   return (await writeArticleSnapshots(req, options, articleIds)).changes
 }
 
-async function writeArticleSnapshots(req: PayloadRequest, options: ResolvedNewsroomOptions, articleIds: Id[]): Promise<SnapshotWrites> {
+async function writeArticleSnapshots(
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  articleIds: Id[],
+): Promise<SnapshotWrites> {
   if (articleIds.length === 0) return { changes: [], written: 0 }
   const { payload } = req
   const ids = [...new Map(articleIds.map((id) => [String(id), id])).values()]
@@ -169,9 +202,22 @@ async function writeArticleSnapshots(req: PayloadRequest, options: ResolvedNewsr
     if (sameBytes && existing.rendererVersion === SNAPSHOT_RENDERER_VERSION) continue
     const data = { ...rendered, rendererVersion: SNAPSHOT_RENDERER_VERSION, article: article.id as number }
     if (existing) {
-      await payload.update({ collection: options.slugs.articleSnapshots as 'article-snapshots', id: existing.id, data, depth: 0, overrideAccess: true, req })
+      await payload.update({
+        collection: options.slugs.articleSnapshots as 'article-snapshots',
+        id: existing.id,
+        data,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
     } else {
-      await payload.create({ collection: options.slugs.articleSnapshots as 'article-snapshots', data, depth: 0, overrideAccess: true, req })
+      await payload.create({
+        collection: options.slugs.articleSnapshots as 'article-snapshots',
+        data,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
     }
     written += 1
     if (!sameBytes) changes.push({ id: article.id, slug: rendered.slug, change: existing ? 'updated' : 'published' })
@@ -186,7 +232,12 @@ async function writeArticleSnapshots(req: PayloadRequest, options: ResolvedNewsr
       overrideAccess: true,
       req,
     })
-    for (const [articleId, snapshot] of storedByArticle) changes.push({ id: /^\d+$/.test(articleId) ? Number(articleId) : articleId, slug: snapshot.slug, change: 'removed' })
+    for (const [articleId, snapshot] of storedByArticle)
+      changes.push({
+        id: /^\d+$/.test(articleId) ? Number(articleId) : articleId,
+        slug: snapshot.slug,
+        change: 'removed',
+      })
   }
   return { changes, written }
 }
@@ -195,7 +246,11 @@ async function writeArticleSnapshots(req: PayloadRequest, options: ResolvedNewsr
  * Published articles that have no snapshot yet (published before snapshots existed, or while
  * the plugin was disabled), refreshed in batches. Returns how many were written.
  */
-export async function backfillArticleSnapshots(req: PayloadRequest, options: ResolvedNewsroomOptions, batchSize = 50): Promise<number> {
+export async function backfillArticleSnapshots(
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  batchSize = 50,
+): Promise<number> {
   const missing = await publishedArticlesWithoutSnapshot(req.payload, options.slugs)
   let written = 0
   for (let start = 0; start < missing.length; start += batchSize) {
@@ -226,7 +281,11 @@ export async function refreshStaleSnapshots(
   options: ResolvedNewsroomOptions,
   { batchSize = 50 }: { batchSize?: number } = {},
 ): Promise<StaleSnapshotsRefresh> {
-  const articleIds = await articlesWithStaleSnapshot(req.payload, options.slugs.articleSnapshots, SNAPSHOT_RENDERER_VERSION)
+  const articleIds = await articlesWithStaleSnapshot(
+    req.payload,
+    options.slugs.articleSnapshots,
+    SNAPSHOT_RENDERER_VERSION,
+  )
   const result: StaleSnapshotsRefresh = { stale: articleIds.length, rerendered: 0, changed: 0, removed: 0 }
   for (let start = 0; start < articleIds.length; start += batchSize) {
     const { changes, written } = await writeArticleSnapshots(req, options, articleIds.slice(start, start + batchSize))
@@ -249,7 +308,11 @@ export async function refreshStaleSnapshots(
  * A published article's public forms rendered from the live data, for an article that has no
  * snapshot yet; the same bytes and hash the snapshot will hold.
  */
-export async function renderPublishedArticle(req: PayloadRequest, options: ResolvedNewsroomOptions, idOrSlug: string): Promise<RenderedSnapshot | undefined> {
+export async function renderPublishedArticle(
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  idOrSlug: string,
+): Promise<RenderedSnapshot | undefined> {
   const article = await loadPublishedArticle(req, options.slugs.articles, idOrSlug)
   if (!article) return undefined
   const authors = await authorNamesById(req, options.usersSlug, [article])

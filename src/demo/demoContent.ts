@@ -21,7 +21,14 @@ export interface DemoParticipant {
 }
 
 export const demoParticipants: DemoParticipant[] = [
-  { slug: 'kazakhstan', name: 'Republic of Kazakhstan', shortName: 'Kazakhstan', kind: 'state', country: 'KZ', wikidataId: 'Q232' },
+  {
+    slug: 'kazakhstan',
+    name: 'Republic of Kazakhstan',
+    shortName: 'Kazakhstan',
+    kind: 'state',
+    country: 'KZ',
+    wikidataId: 'Q232',
+  },
   {
     slug: MINISTRY_SLUG,
     name: 'Ministry of Foreign Affairs of the Republic of Kazakhstan',
@@ -39,12 +46,41 @@ export const demoParticipants: DemoParticipant[] = [
     parentSlug: 'kazakhstan',
   },
   { slug: 'russia', name: 'Russian Federation', shortName: 'Russia', kind: 'state', country: 'RU', wikidataId: 'Q159' },
-  { slug: 'turkiye', name: 'Republic of Türkiye', shortName: 'Türkiye', aliases: ['Turkey', 'Turkiye'], kind: 'state', country: 'TR', wikidataId: 'Q43' },
-  { slug: 'iran', name: 'Islamic Republic of Iran', shortName: 'Iran', kind: 'state', country: 'IR', wikidataId: 'Q794' },
+  {
+    slug: 'turkiye',
+    name: 'Republic of Türkiye',
+    shortName: 'Türkiye',
+    aliases: ['Turkey', 'Turkiye'],
+    kind: 'state',
+    country: 'TR',
+    wikidataId: 'Q43',
+  },
+  {
+    slug: 'iran',
+    name: 'Islamic Republic of Iran',
+    shortName: 'Iran',
+    kind: 'state',
+    country: 'IR',
+    wikidataId: 'Q794',
+  },
   { slug: 'syria', name: 'Syrian Arab Republic', shortName: 'Syria', kind: 'state', country: 'SY', wikidataId: 'Q858' },
-  { slug: 'syrian-government', name: 'Government of the Syrian Arab Republic', shortName: 'Syrian government', aliases: ['Damascus'], kind: 'government', country: 'SY', parentSlug: 'syria' },
+  {
+    slug: 'syrian-government',
+    name: 'Government of the Syrian Arab Republic',
+    shortName: 'Syrian government',
+    aliases: ['Damascus'],
+    kind: 'government',
+    country: 'SY',
+    parentSlug: 'syria',
+  },
   { slug: 'syrian-opposition', name: 'Syrian opposition', kind: 'opposition', country: 'SY' },
-  { slug: 'united-nations', name: 'United Nations', shortName: 'UN', kind: 'international-organization', wikidataId: 'Q1065' },
+  {
+    slug: 'united-nations',
+    name: 'United Nations',
+    shortName: 'UN',
+    kind: 'international-organization',
+    wikidataId: 'Q1065',
+  },
 ]
 
 export const demoRoles: { slug: string; role: 'host' | 'guarantor' | 'party' | 'observer' }[] = [
@@ -84,12 +120,54 @@ export interface DemoPhoto {
 }
 
 export const demoPhotos: DemoPhoto[] = [
-  { key: 'plenary', filename: 'astana-syria-talks-plenary.jpg', alt: 'Delegations seated around the table at the plenary session in Astana', caption: 'Syrian talks in Astana.', scene: { wall: '#2f5d8a', accent: '#e6c14a', seats: 7 }, credited: true },
-  { key: 'turkiye', filename: 'astana-turkiye-delegation.jpg', alt: 'Members of the Turkish delegation at the talks', caption: 'Representatives of Türkiye.', scene: { wall: '#8a2f2f', accent: '#f4f1ea', seats: 3 }, credited: true },
-  { key: 'iran', filename: 'astana-iran-delegation.jpg', alt: 'The Iranian delegation at the Astana talks', caption: 'Iran at the Astana process on Syria.', scene: { wall: '#2f7a4a', accent: '#c0392b', seats: 3 }, credited: true },
-  { key: 'un', filename: 'astana-un-representatives.jpg', alt: 'United Nations representatives attending as observers', caption: 'UN representatives.', scene: { wall: '#3d7fb8', accent: '#f4f1ea', seats: 2 }, credited: true },
-  { key: 'russia', filename: 'astana-russia-delegation.jpg', alt: 'The Russian delegation at the talks', caption: 'Representatives of Russia.', scene: { wall: '#3a3f8a', accent: '#d0d4e8', seats: 3 }, credited: true },
-  { key: 'arrival', filename: 'astana-delegations-arrive.jpg', alt: 'Delegations arriving at the venue of the talks', caption: 'Delegations arrive for the final day of talks.', scene: { wall: '#6b5a3a', accent: '#e6c14a', seats: 5 }, credited: false },
+  {
+    key: 'plenary',
+    filename: 'astana-syria-talks-plenary.jpg',
+    alt: 'Delegations seated around the table at the plenary session in Astana',
+    caption: 'Syrian talks in Astana.',
+    scene: { wall: '#2f5d8a', accent: '#e6c14a', seats: 7 },
+    credited: true,
+  },
+  {
+    key: 'turkiye',
+    filename: 'astana-turkiye-delegation.jpg',
+    alt: 'Members of the Turkish delegation at the talks',
+    caption: 'Representatives of Türkiye.',
+    scene: { wall: '#8a2f2f', accent: '#f4f1ea', seats: 3 },
+    credited: true,
+  },
+  {
+    key: 'iran',
+    filename: 'astana-iran-delegation.jpg',
+    alt: 'The Iranian delegation at the Astana talks',
+    caption: 'Iran at the Astana process on Syria.',
+    scene: { wall: '#2f7a4a', accent: '#c0392b', seats: 3 },
+    credited: true,
+  },
+  {
+    key: 'un',
+    filename: 'astana-un-representatives.jpg',
+    alt: 'United Nations representatives attending as observers',
+    caption: 'UN representatives.',
+    scene: { wall: '#3d7fb8', accent: '#f4f1ea', seats: 2 },
+    credited: true,
+  },
+  {
+    key: 'russia',
+    filename: 'astana-russia-delegation.jpg',
+    alt: 'The Russian delegation at the talks',
+    caption: 'Representatives of Russia.',
+    scene: { wall: '#3a3f8a', accent: '#d0d4e8', seats: 3 },
+    credited: true,
+  },
+  {
+    key: 'arrival',
+    filename: 'astana-delegations-arrive.jpg',
+    alt: 'Delegations arriving at the venue of the talks',
+    caption: 'Delegations arrive for the final day of talks.',
+    scene: { wall: '#6b5a3a', accent: '#e6c14a', seats: 5 },
+    credited: false,
+  },
 ]
 
 export const HANDOUT_CREDIT_LINE = 'Ministry of Foreign Affairs'

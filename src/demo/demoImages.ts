@@ -12,7 +12,12 @@ export interface DemoScene {
  * Draws a simple conference-room scene. The demo ships no photographs, so its pictures are
  * made here, as real JPEGs that go through the same upload path as a desk's photos.
  */
-export async function drawConferenceScene(scene: DemoScene, width = 1600, height = 1000, xmp?: string): Promise<Buffer> {
+export async function drawConferenceScene(
+  scene: DemoScene,
+  width = 1600,
+  height = 1000,
+  xmp?: string,
+): Promise<Buffer> {
   const tableY = Math.round(height * 0.62)
   const spacing = width / (scene.seats + 1)
   const people = Array.from({ length: scene.seats }, (_, index) => {

@@ -34,10 +34,14 @@ const element = (type: string, children: LexicalNode[], extra: LexicalNode = {})
 })
 
 export const paragraph = (...parts: (string | LexicalNode)[]): LexicalNode =>
-  element('paragraph', parts.map((part) => (typeof part === 'string' ? text(part) : part)), {
-    textFormat: 0,
-    textStyle: '',
-  })
+  element(
+    'paragraph',
+    parts.map((part) => (typeof part === 'string' ? text(part) : part)),
+    {
+      textFormat: 0,
+      textStyle: '',
+    },
+  )
 
 export const heading = (tag: 'h2' | 'h3', value: string): LexicalNode => element('heading', [text(value)], { tag })
 

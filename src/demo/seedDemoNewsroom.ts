@@ -52,13 +52,24 @@ async function findIdBy(payload: Payload, req: PayloadRequest, collection: strin
  * PostgreSQL advisory lock.
  */
 export async function seedDemoNewsroom(payload: Payload, options: SeedOptions): Promise<SeedResult> {
-  const pool = (payload.db as unknown as { pool: { connect: () => Promise<{ query: (sql: string, values?: unknown[]) => Promise<unknown>; release: () => void }> } }).pool
+  const pool = (
+    payload.db as unknown as {
+      pool: {
+        connect: () => Promise<{ query: (sql: string, values?: unknown[]) => Promise<unknown>; release: () => void }>
+      }
+    }
+  ).pool
   const lock = await pool.connect()
   let created = 0
   try {
     await lock.query('select pg_advisory_lock($1)', [SEED_LOCK_KEY])
     const req = await createLocalReq({ context: { seeding: true } }, payload)
-    const ensure = async (collection: string, field: string, value: string, create: () => Promise<{ id: number | string }>) => {
+    const ensure = async (
+      collection: string,
+      field: string,
+      value: string,
+      create: () => Promise<{ id: number | string }>,
+    ) => {
       const existing = await findIdBy(payload, req, collection, field, value)
       if (existing !== undefined) return existing
       created += 1
@@ -110,7 +121,12 @@ export async function seedDemoNewsroom(payload: Payload, options: SeedOptions): 
     for (const photo of demoPhotos) {
       // Looked up by alt text, not file name: Payload renames a file whose name is taken on disk.
       const id = await ensure('photos', 'alt', photo.alt, async () => {
-        const data = await drawConferenceScene(photo.scene, 1600, 1000, photo.credited ? creditXmp({ line: HANDOUT_CREDIT_LINE }) : undefined)
+        const data = await drawConferenceScene(
+          photo.scene,
+          1600,
+          1000,
+          photo.credited ? creditXmp({ line: HANDOUT_CREDIT_LINE }) : undefined,
+        )
         return payload.create({
           collection: 'photos',
           data: {
@@ -149,7 +165,12 @@ export async function seedDemoNewsroom(payload: Payload, options: SeedOptions): 
             paragraph(
               'Since 2017 the Kazakh capital has given Russia, Türkiye, Iran, the Syrian government and the opposition a place to negotiate over the conflict, with the United Nations and other observers present.',
             ),
-            quote({ text: MINISTRY_COMMENT, attributedTo: ministry, manner: 'official-comment', saidOn: '2023-06-21T00:00:00.000Z' }),
+            quote({
+              text: MINISTRY_COMMENT,
+              attributedTo: ministry,
+              manner: 'official-comment',
+              saidOn: '2023-06-21T00:00:00.000Z',
+            }),
             upload('photos', photo('turkiye')),
             paragraph(
               'The ministry pointed to Syria’s return to regional diplomacy, including its renewed membership of the Arab League, as a result of the process, and said Kazakhstan would consider hosting again if the participants asked it to together.',
@@ -158,7 +179,12 @@ export async function seedDemoNewsroom(payload: Payload, options: SeedOptions): 
             paragraph(
               'In a joint statement, Iran, Russia and Türkiye reviewed regional developments and restated their commitment to Syria’s sovereignty and territorial integrity and to the UN Charter.',
             ),
-            quote({ text: STATEMENT_QUOTE, attributedTo: { relationTo: 'joint-statements', value: statementId }, manner: 'joint-statement', saidOn: '2023-06-21T00:00:00.000Z' }),
+            quote({
+              text: STATEMENT_QUOTE,
+              attributedTo: { relationTo: 'joint-statements', value: statementId },
+              manner: 'joint-statement',
+              saidOn: '2023-06-21T00:00:00.000Z',
+            }),
             upload('photos', photo('un')),
             paragraph(
               'The guarantors also described the talks of the foreign ministers of Iran, Russia, Syria and Türkiye on 20 June as constructive, with a roadmap for restoring relations between Ankara and Damascus on the agenda.',
@@ -189,7 +215,12 @@ export async function seedDemoNewsroom(payload: Payload, options: SeedOptions): 
             paragraph(
               'Kazakhstan is prepared to consider hosting the Astana-format meetings on Syria again as a gesture of goodwill if all participants request it, the Ministry of Foreign Affairs said.',
             ),
-            quote({ text: MINISTRY_COMMENT, attributedTo: ministry, manner: 'official-comment', saidOn: '2023-06-21T00:00:00.000Z' }),
+            quote({
+              text: MINISTRY_COMMENT,
+              attributedTo: ministry,
+              manner: 'official-comment',
+              saidOn: '2023-06-21T00:00:00.000Z',
+            }),
           ) as never,
           participants: [{ participant: participant('kazakhstan'), role: 'host' }],
           _status: 'draft',

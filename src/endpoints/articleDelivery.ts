@@ -19,13 +19,17 @@ const REPRESENTATIONS: Record<Representation, { column: SnapshotColumn; tag: str
 const DELIVERY_MARK = 'newsroomDelivery'
 
 const notFound = (idOrSlug: string, cacheControl: string) =>
-  Response.json({ errors: [{ message: `No published article “${idOrSlug}”.` }] }, { status: 404, headers: { 'Cache-Control': cacheControl } })
+  Response.json(
+    { errors: [{ message: `No published article “${idOrSlug}”.` }] },
+    { status: 404, headers: { 'Cache-Control': cacheControl } },
+  )
 
 function idOrSlugOf(req: PayloadRequest): string | undefined {
   const value = req.routeParams?.idOrSlug
   if (typeof value !== 'string' || !/^[\p{L}\p{N}-]{1,200}$/u.test(value)) return undefined
   // All digits: an id, and one that can exist.
-  if (/^\d+$/.test(value) && !isStorableId(req.payload, String(req.routeParams?.collection ?? 'articles'), value)) return undefined
+  if (/^\d+$/.test(value) && !isStorableId(req.payload, String(req.routeParams?.collection ?? 'articles'), value))
+    return undefined
   return value
 }
 
@@ -34,7 +38,9 @@ function payloadsEndpoint(req: PayloadRequest, path: string): PayloadHandler | u
   const slug = req.routeParams?.collection
   const endpoints = typeof slug === 'string' ? req.payload.collections[slug as 'articles']?.config.endpoints : undefined
   if (!Array.isArray(endpoints)) return undefined
-  return endpoints.find((endpoint) => endpoint.method === 'get' && endpoint.path === path && !endpoint.custom?.[DELIVERY_MARK])?.handler
+  return endpoints.find(
+    (endpoint) => endpoint.method === 'get' && endpoint.path === path && !endpoint.custom?.[DELIVERY_MARK],
+  )?.handler
 }
 
 /**
@@ -42,7 +48,11 @@ function payloadsEndpoint(req: PayloadRequest, path: string): PayloadHandler | u
  * result: depth, select, draft, locale…) go to Payload's own find-by-id, a slug first being turned
  * into the id the reader may see.
  */
-async function payloadsOwnRead(req: PayloadRequest, options: ResolvedNewsroomOptions, idOrSlug: string): Promise<Response> {
+async function payloadsOwnRead(
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  idOrSlug: string,
+): Promise<Response> {
   const findByID = payloadsEndpoint(req, '/:id')
   if (!findByID) return notFound(idOrSlug, PRIVATE_NO_STORE)
   if (!/^\d+$/.test(idOrSlug)) {
@@ -91,14 +101,18 @@ const serveFromSnapshot =
     if (!idOrSlug) return notFound(String(req.routeParams?.idOrSlug ?? ''), cacheControl)
 
     // The JSON-LD holds absolute URLs: with no configured public URL they use the request's origin.
-    const origin = representation === 'jsonLd' && !publicOrigin(options, req.payload) ? (req.origin ?? new URL(req.url ?? 'http://localhost').origin) : undefined
+    const origin =
+      representation === 'jsonLd' && !publicOrigin(options, req.payload)
+        ? (req.origin ?? new URL(req.url ?? 'http://localhost').origin)
+        : undefined
     const headersFor = (etag: string) => ({ ETag: etag, 'Cache-Control': cacheControl })
 
     const ifNoneMatch = req.headers.get('if-none-match')
     if (ifNoneMatch) {
       const current = await readSnapshotRow(req.payload, options.slugs.articleSnapshots, idOrSlug, null)
       const etag = current && strongEtag(current.etag, tag, origin)
-      if (etag && ifNoneMatchHits(ifNoneMatch, etag)) return new Response(null, { status: 304, headers: headersFor(etag) })
+      if (etag && ifNoneMatchHits(ifNoneMatch, etag))
+        return new Response(null, { status: 304, headers: headersFor(etag) })
     }
 
     let row = await readSnapshotRow(req.payload, options.slugs.articleSnapshots, idOrSlug, column)
@@ -119,7 +133,22 @@ const serveFromSnapshot =
  * endpoints and hand over to them for everything that is not a plain public read.
  */
 export const deliveryEndpoints = (options: ResolvedNewsroomOptions): Endpoint[] => [
-  { path: '/:idOrSlug/jsonld', method: 'get', handler: serveFromSnapshot(options, 'jsonLd'), custom: { [DELIVERY_MARK]: true } },
-  { path: '/:idOrSlug/html', method: 'get', handler: serveFromSnapshot(options, 'html'), custom: { [DELIVERY_MARK]: true } },
-  { path: '/:idOrSlug', method: 'get', handler: serveFromSnapshot(options, 'document'), custom: { [DELIVERY_MARK]: true } },
+  {
+    path: '/:idOrSlug/jsonld',
+    method: 'get',
+    handler: serveFromSnapshot(options, 'jsonLd'),
+    custom: { [DELIVERY_MARK]: true },
+  },
+  {
+    path: '/:idOrSlug/html',
+    method: 'get',
+    handler: serveFromSnapshot(options, 'html'),
+    custom: { [DELIVERY_MARK]: true },
+  },
+  {
+    path: '/:idOrSlug',
+    method: 'get',
+    handler: serveFromSnapshot(options, 'document'),
+    custom: { [DELIVERY_MARK]: true },
+  },
 ]

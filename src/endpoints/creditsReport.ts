@@ -11,13 +11,17 @@ export const creditsReportEndpoint = (slugs: { photos: string; articles: string 
   path: '/credits',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return Response.json({ errors: [{ message: 'Sign in to see the credits report.' }] }, { status: 401 })
+    if (!req.user)
+      return Response.json({ errors: [{ message: 'Sign in to see the credits report.' }] }, { status: 401 })
     if (!hasRole(req.user, 'editor') && !hasRole(req.user, 'admin')) {
       return Response.json({ errors: [{ message: 'The credits report is for editors.' }] }, { status: 403 })
     }
     const issuer = req.searchParams.get('issuer')
     if (!issuer || !/^\w+$/.test(issuer)) {
-      return Response.json({ errors: [{ message: 'Say whose photos to list: ?issuer=<participant id>.' }] }, { status: 400 })
+      return Response.json(
+        { errors: [{ message: 'Say whose photos to list: ?issuer=<participant id>.' }] },
+        { status: 400 },
+      )
     }
     const issuerId = /^\d+$/.test(issuer) ? Number(issuer) : issuer
 
@@ -56,7 +60,11 @@ export const creditsReportEndpoint = (slugs: { photos: string; articles: string 
           credit: photo.credit,
           rightsExpireAt: photo.credit?.rightsExpireAt ?? null,
           usedIn: articles
-            .filter((article) => (article.photosUsed ?? []).some((used) => String(typeof used === 'object' ? used.id : used) === String(photo.id)))
+            .filter((article) =>
+              (article.photosUsed ?? []).some(
+                (used) => String(typeof used === 'object' ? used.id : used) === String(photo.id),
+              ),
+            )
             .map(({ id, title, slug, publishedAt }) => ({ id, title, slug, publishedAt })),
         })),
       },

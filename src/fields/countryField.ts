@@ -17,9 +17,7 @@ export function validateCountryCode(value: unknown): true | string {
   if (!/^[A-Z]{2}$/.test(code)) {
     return `Country must be a two-letter ISO 3166-1 alpha-2 code such as "KZ" (got "${code}").`
   }
-  return COUNTRY_CODES.includes(code)
-    ? true
-    : `"${code}" is not an ISO 3166-1 alpha-2 country code.`
+  return COUNTRY_CODES.includes(code) ? true : `"${code}" is not an ISO 3166-1 alpha-2 country code.`
 }
 
 export const countryField = (): TextField => ({

@@ -112,7 +112,10 @@ export const embeddedMetadataField = (): GroupField => ({
       type: 'text',
       hasMany: true,
       label: 'Cut by IPTC-IIM',
-      admin: { readOnly: true, description: 'Fields whose IIM copy fills IIM’s maximum length; the XMP value, when present, is kept whole.' },
+      admin: {
+        readOnly: true,
+        description: 'Fields whose IIM copy fills IIM’s maximum length; the XMP value, when present, is kept whole.',
+      },
     },
   ],
 })

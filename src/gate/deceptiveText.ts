@@ -41,12 +41,16 @@ export function describeDeceptiveText(text: string): string[] {
   const problems: string[] = []
   const invisible = [...new Set(text.match(INVISIBLE) ?? [])]
   if (invisible.length > 0) {
-    problems.push(`holds invisible characters (${invisible.map((c) => `${INVISIBLE_NAMES[c] ?? 'format character'} ${codePoint(c)}`).join(', ')})`)
+    problems.push(
+      `holds invisible characters (${invisible.map((c) => `${INVISIBLE_NAMES[c] ?? 'format character'} ${codePoint(c)}`).join(', ')})`,
+    )
   }
   for (const word of text.normalize('NFC').split(/[^\p{L}\p{M}]+/u)) {
     const scripts = SCRIPTS.filter(([, pattern]) => pattern.test(word))
     if (scripts.length < 2) continue
-    const minority = scripts.map(([name, pattern]) => ({ name, letters: [...word].filter((c) => pattern.test(c)) })).sort((a, b) => a.letters.length - b.letters.length)[0]!
+    const minority = scripts
+      .map(([name, pattern]) => ({ name, letters: [...word].filter((c) => pattern.test(c)) }))
+      .sort((a, b) => a.letters.length - b.letters.length)[0]!
     problems.push(
       `mixes ${scripts.map(([name]) => name).join(' and ')} letters in “${word.replace(INVISIBLE, '')}” (${minority.name} ${minority.letters.map((c) => `“${c}” ${codePoint(c)}`).join(', ')})`,
     )

@@ -4,7 +4,9 @@ import { excerpt } from './text.ts'
 
 /** "Photo 'Syrian talks in Astana' (#12)": how messages name a photo. */
 export function photoLabel(photo: LoadedPhoto): string {
-  const title = (photo.caption || photo.alt || photo.filename || '').replace(/\s*Photo(?: credit)?:.*$/i, '').replace(/[.\s]+$/, '')
+  const title = (photo.caption || photo.alt || photo.filename || '')
+    .replace(/\s*Photo(?: credit)?:.*$/i, '')
+    .replace(/[.\s]+$/, '')
   return title ? `Photo '${excerpt(title, 60)}' (#${photo.id})` : `Photo #${photo.id}`
 }
 

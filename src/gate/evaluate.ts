@@ -16,6 +16,13 @@ export async function evaluatePublish(args: {
   now?: Date
 }): Promise<GateReport> {
   const { req, target, doc, options, now } = args
-  const context = await loadGateContext({ req, target, doc, now, slugs: options.slugs, ministryWording: options.gate.ministryWording })
+  const context = await loadGateContext({
+    req,
+    target,
+    doc,
+    now,
+    slugs: options.slugs,
+    ministryWording: options.gate.ministryWording,
+  })
   return runGate(context, options.gate)
 }

@@ -14,7 +14,11 @@ export type GateSlugs = GateContext['slugs']
 const key = (id: Id) => String(id)
 
 /** Reads one collection's documents by id in a single query, published state only. */
-async function loadByIds<T extends { id: Id }>(req: PayloadRequest, collection: string, ids: Set<string>): Promise<Map<string, T>> {
+async function loadByIds<T extends { id: Id }>(
+  req: PayloadRequest,
+  collection: string,
+  ids: Set<string>,
+): Promise<Map<string, T>> {
   const loaded = new Map<string, T>()
   if (ids.size === 0) return loaded
   const idList = storableIds(req.payload, collection, ids)
@@ -61,29 +65,46 @@ export async function loadGateContext(args: {
     const signatories = Array.isArray(doc.signatories) ? doc.signatories : []
     signatories.forEach((value, index) => {
       const id = idOf(value)
-      if (id !== undefined) references.citations.push({ relationTo: 'participants', id, path: 'signatories', via: `signatory ${index + 1}` })
+      if (id !== undefined)
+        references.citations.push({
+          relationTo: 'participants',
+          id,
+          path: 'signatories',
+          via: `signatory ${index + 1}`,
+        })
     })
   }
   if (target === 'participants') {
     const parent = idOf(doc.parent)
-    if (parent !== undefined) references.citations.push({ relationTo: 'participants', id: parent, path: 'parent', via: 'parent' })
+    if (parent !== undefined)
+      references.citations.push({ relationTo: 'participants', id: parent, path: 'parent', via: 'parent' })
   }
 
-  const photos = await loadByIds<LoadedPhoto>(req, slugs.photos, new Set(references.photoUses.map((use) => key(use.photoId))))
+  const photos = await loadByIds<LoadedPhoto>(
+    req,
+    slugs.photos,
+    new Set(references.photoUses.map((use) => key(use.photoId))),
+  )
 
-  const statementIds = new Set(references.citations.filter((c) => c.relationTo === 'jointStatements').map((c) => key(c.id)))
+  const statementIds = new Set(
+    references.citations.filter((c) => c.relationTo === 'jointStatements').map((c) => key(c.id)),
+  )
   const rawStatements = await loadByIds<LoadedStatement & { text?: unknown }>(req, slugs.jointStatements, statementIds)
   const statements = new Map<string, LoadedStatement>()
   for (const [id, statement] of rawStatements) {
     const { text, ...rest } = statement
     statements.set(id, {
       ...rest,
-      signatories: (Array.isArray(statement.signatories) ? statement.signatories : []).map(idOf).filter((v): v is Id => v !== undefined),
+      signatories: (Array.isArray(statement.signatories) ? statement.signatories : [])
+        .map(idOf)
+        .filter((v): v is Id => v !== undefined),
       plainText: richTextToPlain(text),
     })
   }
 
-  const participantIds = new Set(references.citations.filter((c) => c.relationTo === 'participants').map((c) => key(c.id)))
+  const participantIds = new Set(
+    references.citations.filter((c) => c.relationTo === 'participants').map((c) => key(c.id)),
+  )
   for (const photo of photos.values()) {
     const issuer = idOf(photo.credit?.issuer)
     if (issuer !== undefined) participantIds.add(key(issuer))

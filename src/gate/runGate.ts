@@ -21,7 +21,12 @@ export function runGate(context: GateContext, settings: Pick<GateSettings, 'rule
     try {
       results = rule.check(context)
     } catch (error) {
-      results = [{ path: '', message: `The check “${rule.id}” failed: ${error instanceof Error ? error.message : String(error)}` }]
+      results = [
+        {
+          path: '',
+          message: `The check “${rule.id}” failed: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ]
     }
     for (const result of results) findings.push({ rule: rule.id, severity, path: result.path, message: result.message })
   }

@@ -24,7 +24,9 @@ function malformation(value: unknown): string | undefined {
     if (typeof type !== 'string' || type === '') return `has a node without a type at ${path}`
     if (children === undefined) continue
     if (!Array.isArray(children)) return `has children that are not a list at ${path}`
-    children.forEach((child, index) => stack.push({ node: child, path: `${path}.children[${index}]`, depth: depth + 1 }))
+    children.forEach((child, index) =>
+      stack.push({ node: child, path: `${path}.children[${index}]`, depth: depth + 1 }),
+    )
   }
   return undefined
 }
@@ -42,7 +44,9 @@ export const rejectMalformedRichText =
     if (!data || typeof data !== 'object') return args
     const errors = fieldNames.flatMap((name) => {
       const problem = name in data ? malformation(data[name]) : undefined
-      return problem ? [{ path: name, message: `The ${name} ${problem}. Send the value the rich-text editor produces.` }] : []
+      return problem
+        ? [{ path: name, message: `The ${name} ${problem}. Send the value the rich-text editor produces.` }]
+        : []
     })
     if (errors.length > 0) throw new ValidationError({ collection: collection.slug, errors })
     return args

@@ -16,7 +16,11 @@ export const computeCreditProvenance: FieldHook = ({ siblingData }) => {
     EMBEDDED_FIELDS.map((field) => {
       const value = current(field)
       const origin: CreditOrigin =
-        value == null || value === '' ? 'empty' : typeof embedded[field] === 'string' && embedded[field] === value ? 'file' : 'editor'
+        value == null || value === ''
+          ? 'empty'
+          : typeof embedded[field] === 'string' && embedded[field] === value
+            ? 'file'
+            : 'editor'
       return [field, { origin, fileValue: (embedded[field] as string | null | undefined) ?? null }]
     }),
   )

@@ -20,13 +20,25 @@ function expectedVersion(req: PayloadRequest, context: Record<string, unknown>):
  * locked for the rest of the transaction first, so two such saves based on the same version cannot
  * both pass.
  */
-export const enforceEditPrecondition: CollectionBeforeChangeHook = async ({ collection, context, data, operation, originalDoc, req }) => {
+export const enforceEditPrecondition: CollectionBeforeChangeHook = async ({
+  collection,
+  context,
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
   if (operation !== 'update' || !originalDoc) return data
   const expected = expectedVersion(req, context)
   if (!expected) return data
   const expectedTime = Date.parse(expected)
   if (Number.isNaN(expectedTime)) {
-    throw new APIError(`If-Match must carry the document's updatedAt as you loaded it, e.g. "2026-11-28T09:00:00.000Z"; got ${expected}.`, 400, undefined, true)
+    throw new APIError(
+      `If-Match must carry the document's updatedAt as you loaded it, e.g. "2026-11-28T09:00:00.000Z"; got ${expected}.`,
+      400,
+      undefined,
+      true,
+    )
   }
 
   const current = await lockRowAndReadLastSave(req, collection, originalDoc.id)

@@ -10,9 +10,19 @@ import { canPublish } from '../access/index.ts'
  * for REST, GraphQL and the Local API with a user, whatever the admin shows.
  */
 /** The parts of a create or update operation's arguments this check reads. */
-export type WriteArgs = { id?: number | string; draft?: boolean; data?: Record<string, unknown>; overrideAccess?: boolean }
+export type WriteArgs = {
+  id?: number | string
+  draft?: boolean
+  data?: Record<string, unknown>
+  overrideAccess?: boolean
+}
 
-export const enforceEditorialRoles: CollectionBeforeOperationHook = async ({ args: rawArgs, collection, operation, req }) => {
+export const enforceEditorialRoles: CollectionBeforeOperationHook = async ({
+  args: rawArgs,
+  collection,
+  operation,
+  req,
+}) => {
   const args = rawArgs as WriteArgs
   if (operation !== 'create' && operation !== 'update') return rawArgs
   if (args.overrideAccess || !req.user || canPublish(req)) return rawArgs

@@ -23,7 +23,10 @@ function toFieldErrors(errors: Finding[]): { path: string; message: string }[] {
  */
 async function keepAsDraft(req: PayloadRequest, collection: string, id: number | string, doc: Record<string, unknown>) {
   const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...data } = doc
-  const draftReq = await createLocalReq({ user: req.user ?? undefined, context: { [KEEP_DRAFT_CONTEXT]: true } }, req.payload)
+  const draftReq = await createLocalReq(
+    { user: req.user ?? undefined, context: { [KEEP_DRAFT_CONTEXT]: true } },
+    req.payload,
+  )
   await req.payload.update({
     collection: collection as 'articles',
     id,
@@ -52,8 +55,14 @@ export const enforcePublishGate =
       try {
         await keepAsDraft(req, collection.slug, originalDoc.id, doc)
       } catch (error) {
-        req.payload.logger.error({ err: error, msg: `Could not keep the refused publish of ${collection.slug} #${originalDoc.id} as a draft` })
+        req.payload.logger.error({
+          err: error,
+          msg: `Could not keep the refused publish of ${collection.slug} #${originalDoc.id} as a draft`,
+        })
       }
     }
-    throw new ValidationError({ collection: collection.slug, id: originalDoc?.id, errors: toFieldErrors(report.errors) }, req.t)
+    throw new ValidationError(
+      { collection: collection.slug, id: originalDoc?.id, errors: toFieldErrors(report.errors) },
+      req.t,
+    )
   }

@@ -9,7 +9,8 @@ import { storableIds } from '../db/ids.ts'
 type Row = Record<string, unknown>
 
 /** Ids of references still stored as ids; populated ones already passed read access. */
-const unpopulated = (value: unknown): Id | undefined => (typeof value === 'number' || typeof value === 'string' ? value : undefined)
+const unpopulated = (value: unknown): Id | undefined =>
+  typeof value === 'number' || typeof value === 'string' ? value : undefined
 
 interface Batch {
   ids: Set<string>
@@ -41,7 +42,12 @@ function publishedAmong(req: PayloadRequest, collection: string, ids: Set<string
         req.payload
           .find({
             collection: collection as 'participants',
-            where: { and: [{ id: { in: storableIds(req.payload, collection, waiting) } }, { _status: { equals: 'published' } }] },
+            where: {
+              and: [
+                { id: { in: storableIds(req.payload, collection, waiting) } },
+                { _status: { equals: 'published' } },
+              ],
+            },
             depth: 0,
             limit: 0,
             pagination: false,
@@ -112,7 +118,14 @@ export const hideUnpublishedReferences =
     article.statements = statements.filter((value) => visible(value, statementIds, visibleStatements))
     for (const { attribution, clear } of bodyReferences) {
       const isStatement = attribution.collection === 'jointStatements'
-      if (!visible(attribution.value, isStatement ? statementIds : participantIds, isStatement ? visibleStatements : visibleParticipants)) clear()
+      if (
+        !visible(
+          attribution.value,
+          isStatement ? statementIds : participantIds,
+          isStatement ? visibleStatements : visibleParticipants,
+        )
+      )
+        clear()
     }
     return doc
   }

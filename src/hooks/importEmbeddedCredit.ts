@@ -30,7 +30,9 @@ async function matchIssuer(req: PayloadRequest, participantsSlug: string, candid
     req,
   })
   return docs.find((participant) =>
-    [participant.name, participant.shortName, ...(participant.aliases ?? [])].some((name) => name && wanted.has(foldName(name))),
+    [participant.name, participant.shortName, ...(participant.aliases ?? [])].some(
+      (name) => name && wanted.has(foldName(name)),
+    ),
   )
 }
 
@@ -52,7 +54,9 @@ export const importEmbeddedCredit =
       truncated: embedded.truncated,
     }
     if (embedded.status === 'unreadable') {
-      req.payload.logger.warn(`Photo “${req.file?.name}”: its metadata could not be read (${embedded.error}); the photo is stored without it.`)
+      req.payload.logger.warn(
+        `Photo “${req.file?.name}”: its metadata could not be read (${embedded.error}); the photo is stored without it.`,
+      )
     }
 
     const credit = { ...(data.credit ?? {}) }

@@ -1,4 +1,9 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionBeforeDeleteHook,
+  PayloadRequest,
+} from 'payload'
 
 import type { ResolvedNewsroomOptions, WebhookEventName } from '../options/types.ts'
 
@@ -28,7 +33,12 @@ async function liveRowIsPublished(req: PayloadRequest, collection: string, id: I
 }
 
 async function hasSnapshot(req: PayloadRequest, options: ResolvedNewsroomOptions, articleId: Id): Promise<boolean> {
-  const { totalDocs } = await req.payload.count({ collection: options.slugs.articleSnapshots as 'article-snapshots', where: { article: { equals: articleId } }, overrideAccess: true, req })
+  const { totalDocs } = await req.payload.count({
+    collection: options.slugs.articleSnapshots as 'article-snapshots',
+    where: { article: { equals: articleId } },
+    overrideAccess: true,
+    req,
+  })
   return totalDocs > 0
 }
 
@@ -43,7 +53,13 @@ export const refreshSnapshotOnArticleChange =
     const changes = await refreshArticleSnapshots(req, options, [doc.id])
     const change = changes[0]
     if (change) {
-      await queueWebhookEvent(req, options, change.change === 'removed' ? 'article.unpublished' : 'article.published', { collection: collection.slug, id: doc.id, slug: change.slug }, changes)
+      await queueWebhookEvent(
+        req,
+        options,
+        change.change === 'removed' ? 'article.unpublished' : 'article.published',
+        { collection: collection.slug, id: doc.id, slug: change.slug },
+        changes,
+      )
     }
     return doc
   }
@@ -62,11 +78,26 @@ export const removeSnapshotOnArticleDelete =
       overrideAccess: true,
       req,
     })
-    const removed: SnapshotChange[] = docs.map((snapshot) => ({ id, slug: String((snapshot as { slug: string }).slug), change: 'removed' }))
-    if (removed.length > 0) await queueWebhookEvent(req, options, 'article.deleted', { collection: collection.slug, id, slug: removed[0]!.slug }, removed)
+    const removed: SnapshotChange[] = docs.map((snapshot) => ({
+      id,
+      slug: String((snapshot as { slug: string }).slug),
+      change: 'removed',
+    }))
+    if (removed.length > 0)
+      await queueWebhookEvent(
+        req,
+        options,
+        'article.deleted',
+        { collection: collection.slug, id, slug: removed[0]!.slug },
+        removed,
+      )
   }
 
-const EVENT_PREFIX: Record<ArticleDependency, string> = { photos: 'photo', participants: 'participant', jointStatements: 'joint-statement' }
+const EVENT_PREFIX: Record<ArticleDependency, string> = {
+  photos: 'photo',
+  participants: 'participant',
+  jointStatements: 'joint-statement',
+}
 
 const affectedKey = (collection: string, id: Id) => `newsroomAffectedArticles:${collection}:${id}`
 
@@ -77,8 +108,17 @@ const affectedKey = (collection: string, id: Id) => `newsroomAffectedArticles:${
 export function refreshSnapshotsOnDependencyChange(
   options: ResolvedNewsroomOptions,
   dependency: ArticleDependency,
-): { afterChange: CollectionAfterChangeHook; beforeDelete: CollectionBeforeDeleteHook; afterDelete: CollectionAfterDeleteHook } {
-  const refreshAndTell = async (req: PayloadRequest, event: WebhookEventName, source: { collection: string; id: Id }, articleIds: Id[]) => {
+): {
+  afterChange: CollectionAfterChangeHook
+  beforeDelete: CollectionBeforeDeleteHook
+  afterDelete: CollectionAfterDeleteHook
+} {
+  const refreshAndTell = async (
+    req: PayloadRequest,
+    event: WebhookEventName,
+    source: { collection: string; id: Id },
+    articleIds: Id[],
+  ) => {
     const changes = await refreshArticleSnapshots(req, options, articleIds)
     if (changes.length > 0) await queueWebhookEvent(req, options, event, source, changes)
   }
@@ -87,7 +127,12 @@ export function refreshSnapshotsOnDependencyChange(
       // A draft saved over a published participant or statement changes nothing public.
       if (doc._status === 'draft' && (await liveRowIsPublished(req, collection.slug, doc.id))) return doc
       const articleIds = await publishedArticlesShowing(req, options, dependency, doc.id)
-      await refreshAndTell(req, `${EVENT_PREFIX[dependency]}.changed` as WebhookEventName, { collection: collection.slug, id: doc.id }, articleIds)
+      await refreshAndTell(
+        req,
+        `${EVENT_PREFIX[dependency]}.changed` as WebhookEventName,
+        { collection: collection.slug, id: doc.id },
+        articleIds,
+      )
       return doc
     },
     // The references that lead to the articles are removed with the row, so they are read first.
@@ -96,7 +141,12 @@ export function refreshSnapshotsOnDependencyChange(
     },
     afterDelete: async ({ collection, context, id, req }) => {
       const articleIds = (context[affectedKey(collection.slug, id)] as Id[] | undefined) ?? []
-      await refreshAndTell(req, `${EVENT_PREFIX[dependency]}.deleted` as WebhookEventName, { collection: collection.slug, id }, articleIds)
+      await refreshAndTell(
+        req,
+        `${EVENT_PREFIX[dependency]}.deleted` as WebhookEventName,
+        { collection: collection.slug, id },
+        articleIds,
+      )
     },
   }
 }

@@ -7,7 +7,9 @@ import type { WriteArgs } from './enforceEditorialRoles.ts'
 import { canPublish } from '../access/index.ts'
 
 /** The credit's fields as the collection defines them (a host's added credit fields included). */
-function creditFieldNames(collection: { flattenedFields: { name: string; type: string; flattenedFields?: { name: string }[] }[] }): string[] {
+function creditFieldNames(collection: {
+  flattenedFields: { name: string; type: string; flattenedFields?: { name: string }[] }[]
+}): string[] {
   const group = collection.flattenedFields.find((field) => field.name === 'credit' && field.type === 'group')
   return group?.flattenedFields?.map((field) => field.name) ?? []
 }
@@ -23,11 +25,20 @@ export const protectPublishedCredits =
     if (operation !== 'update' || args.overrideAccess || !req.user || canPublish(req)) return rawArgs
     const incoming = args.data?.credit as Record<string, unknown> | undefined
     if (!incoming || args.id == null) return rawArgs
-    const current = (await req.payload.findByID({ collection: collection.slug as 'photos', id: args.id, depth: 0, overrideAccess: true, req })) as {
+    const current = (await req.payload.findByID({
+      collection: collection.slug as 'photos',
+      id: args.id,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })) as {
       credit?: Record<string, unknown>
     }
-    const normalise = (value: unknown) => (value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : (value ?? null))
-    const changes = creditFieldNames(collection as never).some((field) => field in incoming && normalise(incoming[field]) !== normalise(current.credit?.[field]))
+    const normalise = (value: unknown) =>
+      value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : (value ?? null)
+    const changes = creditFieldNames(collection as never).some(
+      (field) => field in incoming && normalise(incoming[field]) !== normalise(current.credit?.[field]),
+    )
     if (!changes) return rawArgs
     const { totalDocs } = await req.payload.count({
       collection: articlesSlug as 'articles',

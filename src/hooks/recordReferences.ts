@@ -10,7 +10,7 @@ import { type ArticleSlugs, readArticle, referencesOf } from '../article/invento
 export const recordReferences =
   (slugs: ArticleSlugs): CollectionBeforeChangeHook =>
   ({ data, originalDoc, req }) => {
-    const references = referencesOf(readArticle({ ...(originalDoc ?? {}), ...data }, slugs, req), slugs)
+    const references = referencesOf(readArticle({ ...(originalDoc ?? {}), ...data }, slugs, req))
     data.photosUsed = references.photos
     data.participantsCited = references.participants
     data.statementsCited = references.statements

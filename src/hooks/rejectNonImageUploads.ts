@@ -69,16 +69,24 @@ export const rejectNonImageUploads =
     }
     if (pixels > maxPixels) {
       const megapixels = (n: number) => `${Math.round(n / 1e6).toLocaleString('en')} megapixels`
-      refuse(`“${name}” is ${dimensions} pixels (${megapixels(pixels)}); photos may have at most ${megapixels(maxPixels)}.`, collection.slug)
+      refuse(
+        `“${name}” is ${dimensions} pixels (${megapixels(pixels)}); photos may have at most ${megapixels(maxPixels)}.`,
+        collection.slug,
+      )
     }
 
     if (file.data && file.data.length > 0) {
       const end = findImageEnd(file.data, format)
       if (end.kind === 'truncated') {
-        refuse(`“${name}” is cut short: the file ends before the image does. Upload the whole file again.`, collection.slug)
+        refuse(
+          `“${name}” is cut short: the file ends before the image does. Upload the whole file again.`,
+          collection.slug,
+        )
       }
       if (end.kind === 'complete' && end.end < file.data.length) {
-        req.payload.logger.info(`Upload “${name}”: dropped ${file.data.length - end.end} bytes found after the end of the image.`)
+        req.payload.logger.info(
+          `Upload “${name}”: dropped ${file.data.length - end.end} bytes found after the end of the image.`,
+        )
         file.data = file.data.subarray(0, end.end)
         file.size = end.end
       }

@@ -15,7 +15,8 @@ export const setCacheHeaders =
     if (req.payloadAPI !== 'REST' && req.payloadAPI !== 'GraphQL') return args
     req.responseHeaders ??= new Headers()
     // Once private, a response stays private whatever else it reads while populating.
-    if (req.user || req.responseHeaders.get('Cache-Control') === PRIVATE_NO_STORE) req.responseHeaders.set('Cache-Control', PRIVATE_NO_STORE)
+    if (req.user || req.responseHeaders.get('Cache-Control') === PRIVATE_NO_STORE)
+      req.responseHeaders.set('Cache-Control', PRIVATE_NO_STORE)
     else if (publicCacheControl) req.responseHeaders.set('Cache-Control', publicCacheControl)
     return args
   }

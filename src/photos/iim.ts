@@ -50,7 +50,8 @@ export function jpegSegments(file: Buffer, marker: number): Buffer[] {
       continue
     }
     const length = file.readUInt16BE(offset + 2)
-    if (length < 2 || offset + 2 + length > file.length) throw new Error(`JPEG segment at byte ${offset} runs past the end of the file`)
+    if (length < 2 || offset + 2 + length > file.length)
+      throw new Error(`JPEG segment at byte ${offset} runs past the end of the file`)
     if (type === marker) found.push(file.subarray(offset + 4, offset + 2 + length))
     offset += 2 + length
   }
@@ -95,11 +96,13 @@ export function readIim(file: Buffer): IimValues {
         if (length & 0x8000) {
           // extended dataset: the low bits give how many bytes hold the real length
           const lengthBytes = length & 0x7fff
-          if (lengthBytes > 4 || start + lengthBytes > block.length) throw new Error(`malformed IIM dataset ${record}:${dataset}`)
+          if (lengthBytes > 4 || start + lengthBytes > block.length)
+            throw new Error(`malformed IIM dataset ${record}:${dataset}`)
           length = block.readUIntBE(start, lengthBytes)
           start += lengthBytes
         }
-        if (start + length > block.length) throw new Error(`IIM dataset ${record}:${dataset} runs past the end of its block`)
+        if (start + length > block.length)
+          throw new Error(`IIM dataset ${record}:${dataset} runs past the end of its block`)
         const value = block.subarray(start, start + length)
         // ESC % G declares UTF-8
         if (record === 1 && dataset === 90) declaredUtf8 = value.includes(Buffer.from([0x1b, 0x25, 0x47]))

@@ -12,8 +12,12 @@ export interface CreditForFile {
 export function creditXmp(credit: CreditForFile): string | undefined {
   const parts: string[] = []
   if (credit.line) parts.push(`<photoshop:Credit>${escapeXml(credit.line)}</photoshop:Credit>`)
-  if (credit.creator) parts.push(`<dc:creator><rdf:Seq><rdf:li>${escapeXml(credit.creator)}</rdf:li></rdf:Seq></dc:creator>`)
-  if (credit.copyright) parts.push(`<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(credit.copyright)}</rdf:li></rdf:Alt></dc:rights>`)
+  if (credit.creator)
+    parts.push(`<dc:creator><rdf:Seq><rdf:li>${escapeXml(credit.creator)}</rdf:li></rdf:Seq></dc:creator>`)
+  if (credit.copyright)
+    parts.push(
+      `<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(credit.copyright)}</rdf:li></rdf:Alt></dc:rights>`,
+    )
   if (parts.length === 0) return undefined
   return (
     '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>' +
@@ -55,5 +59,12 @@ export function injectXmpIntoJpeg(jpeg: Buffer, xmp: string): Buffer {
     offset += 2 + length
   }
   const rest = jpeg.subarray(offset)
-  return Buffer.concat([jpeg.subarray(0, 2), ...kept.slice(0, insertAt), segment, payload, ...kept.slice(insertAt), rest])
+  return Buffer.concat([
+    jpeg.subarray(0, 2),
+    ...kept.slice(0, insertAt),
+    segment,
+    payload,
+    ...kept.slice(insertAt),
+    rest,
+  ])
 }

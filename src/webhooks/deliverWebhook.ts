@@ -15,7 +15,12 @@ interface Delivery {
 }
 
 /** One POST of a recorded delivery. Resolves to the receiver's status, or an error message. */
-async function post(delivery: Delivery, body: string, attempt: number, options: ResolvedNewsroomOptions): Promise<{ status?: number; error?: string }> {
+async function post(
+  delivery: Delivery,
+  body: string,
+  attempt: number,
+  options: ResolvedNewsroomOptions,
+): Promise<{ status?: number; error?: string }> {
   try {
     const response = await fetch(delivery.url, {
       method: 'POST',
@@ -32,10 +37,15 @@ async function post(delivery: Delivery, body: string, attempt: number, options: 
       },
     })
     await response.body?.cancel()
-    return response.ok ? { status: response.status } : { status: response.status, error: `The receiver answered HTTP ${response.status}.` }
+    return response.ok
+      ? { status: response.status }
+      : { status: response.status, error: `The receiver answered HTTP ${response.status}.` }
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause
-    const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${options.webhooks.timeoutMs} ms` : (cause?.code ?? cause?.message ?? (error as Error).message)
+    const reason =
+      (error as Error).name === 'TimeoutError'
+        ? `no answer within ${options.webhooks.timeoutMs} ms`
+        : (cause?.code ?? cause?.message ?? (error as Error).message)
     return { error: `Could not reach the receiver: ${reason}.` }
   }
 }
@@ -49,12 +59,21 @@ export const deliverWebhookTask = (options: ResolvedNewsroomOptions): TaskConfig
   slug: WEBHOOK_TASK_SLUG,
   label: 'Deliver a newsroom webhook',
   inputSchema: [{ name: 'deliveryId', type: 'text', required: true }],
-  retries: { attempts: options.webhooks.maxAttempts - 1, backoff: { type: 'exponential', delay: options.webhooks.retryDelayMs } },
+  retries: {
+    attempts: options.webhooks.maxAttempts - 1,
+    backoff: { type: 'exponential', delay: options.webhooks.retryDelayMs },
+  },
   handler: async ({ input, req }) => {
     const { payload } = req
     const collection = options.slugs.webhookDeliveries as 'webhook-deliveries'
     const id = String((input as { deliveryId: string }).deliveryId)
-    const delivery = (await payload.findByID({ collection, id: /^\d+$/.test(id) ? Number(id) : id, depth: 0, overrideAccess: true, disableErrors: true })) as Delivery | null
+    const delivery = (await payload.findByID({
+      collection,
+      id: /^\d+$/.test(id) ? Number(id) : id,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+    })) as Delivery | null
     if (!delivery || delivery.status === 'delivered' || delivery.status === 'failed') return { output: {} }
 
     const attempt = (delivery.attempts ?? 0) + 1
@@ -76,7 +95,10 @@ export const deliverWebhookTask = (options: ResolvedNewsroomOptions): TaskConfig
       },
     })
     if (result.error) {
-      if (finalAttempt) payload.logger.warn(`Webhook ${delivery.event} to ${delivery.url} failed ${attempt} times; last: ${result.error}`)
+      if (finalAttempt)
+        payload.logger.warn(
+          `Webhook ${delivery.event} to ${delivery.url} failed ${attempt} times; last: ${result.error}`,
+        )
       throw new Error(`${delivery.event} to ${delivery.url}, attempt ${attempt}: ${result.error}`)
     }
     return { output: { status: result.status } }

@@ -46,11 +46,23 @@ export async function queueWebhookEvent(
   for (const receiver of receivers) {
     const delivery = await req.payload.create({
       collection: options.slugs.webhookDeliveries as 'webhook-deliveries',
-      data: { event, eventId: body.id, url: receiver.url, status: 'pending', attempts: 0, payload: body as unknown as Record<string, unknown> },
+      data: {
+        event,
+        eventId: body.id,
+        url: receiver.url,
+        status: 'pending',
+        attempts: 0,
+        payload: body as unknown as Record<string, unknown>,
+      },
       depth: 0,
       overrideAccess: true,
       req,
     })
-    await req.payload.jobs.queue({ task: WEBHOOK_TASK_SLUG as never, input: { deliveryId: String(delivery.id) } as never, queue: options.webhooks.queue, req })
+    await req.payload.jobs.queue({
+      task: WEBHOOK_TASK_SLUG as never,
+      input: { deliveryId: String(delivery.id) } as never,
+      queue: options.webhooks.queue,
+      req,
+    })
   }
 }

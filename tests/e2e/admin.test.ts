@@ -42,11 +42,16 @@ describe.runIf(enabled)('admin in a real browser', () => {
       await page.goto(`${server.url}/admin/collections/articles`, { waitUntil: 'domcontentloaded', timeout: 180_000 })
       const published = page.getByText('Kazakhstan ends the Astana talks on Syria after their 20th round')
       await published.first().waitFor({ timeout: 120_000 })
-      await expect(page.getByText('Astana could host Syria talks again if the parties ask, ministry says').count()).resolves.toBeGreaterThan(0)
+      await expect(
+        page.getByText('Astana could host Syria talks again if the parties ask, ministry says').count(),
+      ).resolves.toBeGreaterThan(0)
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'admin-articles-list.png') })
     } catch (error) {
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'admin-articles-list-failure.png') }).catch(() => {})
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- server log ---\n${server.log().slice(-3000)}`)
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\n--- server log ---\n${server.log().slice(-3000)}`,
+        { cause: error },
+      )
     } finally {
       await page.close()
     }
@@ -63,32 +68,43 @@ describe.runIf(enabled)('admin in a real browser', () => {
       await logIn(page, 'editor@newsroom.test', 'newsroom-editor')
       await page.goto(`${server.url}/admin/collections/articles`, { waitUntil: 'domcontentloaded', timeout: 180_000 })
       // Follow the draft's link in the list (its address, not a click, so hydration timing does not matter).
-      const link = page.locator('a', { hasText: 'Astana could host Syria talks again if the parties ask, ministry says' }).first()
+      const link = page
+        .locator('a', { hasText: 'Astana could host Syria talks again if the parties ask, ministry says' })
+        .first()
       await link.waitFor({ timeout: 120_000 })
       const articleUrl = new URL((await link.getAttribute('href'))!, server.url).toString()
       await page.goto(articleUrl, { waitUntil: 'domcontentloaded', timeout: 180_000 })
 
       // The checklist warns before anything is pressed.
       const checklist = page.locator('.attribution-checklist')
-      await expect(checklist.getByText('2 problems to fix before publishing.').waitFor({ timeout: 120_000 })).resolves.toBeUndefined()
+      await expect(
+        checklist.getByText('2 problems to fix before publishing.').waitFor({ timeout: 120_000 }),
+      ).resolves.toBeUndefined()
       await shot('attribution-checklist')
 
       await page.locator('#action-save').click()
       const heroError = page.locator('.field-type.upload.error .field-error')
       await heroError.waitFor({ timeout: 60_000 })
       const message = (await heroError.textContent()) ?? ''
-      expect(message).toMatch(/Photo 'Delegations arrive for the final day of talks' \(#\d+\), hero photo: has no credit line/)
+      expect(message).toMatch(
+        /Photo 'Delegations arrive for the final day of talks' \(#\d+\), hero photo: has no credit line/,
+      )
       await shot('refused-publish')
       expect(await publicDraftCount()).toBe(0)
 
       // The editor follows the message to the photo and credits it.
       const photoId = message.match(/\(#(\d+)\)/)![1]
-      await page.goto(`${server.url}/admin/collections/photos/${photoId}`, { waitUntil: 'domcontentloaded', timeout: 180_000 })
+      await page.goto(`${server.url}/admin/collections/photos/${photoId}`, {
+        waitUntil: 'domcontentloaded',
+        timeout: 180_000,
+      })
       await page.locator('#field-credit__line').fill('Ministry of Foreign Affairs')
       await page.locator('#field-credit__kind').click()
       await page.locator('.rs__option', { hasText: 'Handout' }).click()
       await page.locator('#field-credit__issuer').click()
-      await page.locator('.rs__option', { hasText: 'Ministry of Foreign Affairs of the Republic of Kazakhstan' }).click()
+      await page
+        .locator('.rs__option', { hasText: 'Ministry of Foreign Affairs of the Republic of Kazakhstan' })
+        .click()
       await page.locator('#action-save').click()
       await page.getByText('Updated successfully').first().waitFor({ timeout: 60_000 })
 
@@ -99,12 +115,16 @@ describe.runIf(enabled)('admin in a real browser', () => {
       await page.getByText('Published', { exact: true }).first().waitFor({ timeout: 60_000 })
       await shot('published')
       const published = await fetch(`${server.url}/api/articles?where[slug][equals]=${DRAFT_ARTICLE_SLUG}&depth=1`)
-      const doc = ((await published.json()) as { docs: { _status: string; heroPhoto: { credit: { line: string } } }[] }).docs[0]!
+      const doc = ((await published.json()) as { docs: { _status: string; heroPhoto: { credit: { line: string } } }[] })
+        .docs[0]!
       expect(doc._status).toBe('published')
       expect(doc.heroPhoto.credit.line).toBe('Ministry of Foreign Affairs')
     } catch (error) {
       await shot('publish-flow-failure').catch(() => {})
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- server log ---\n${server.log().slice(-3000)}`)
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\n--- server log ---\n${server.log().slice(-3000)}`,
+        { cause: error },
+      )
     } finally {
       await page.close()
     }
@@ -120,20 +140,31 @@ describe.runIf(enabled)('admin in a real browser', () => {
       const etag = first.headers.get('etag')
       expect(etag).toMatch(/^"[\w-]+"$/)
       expect(first.headers.get('cache-control')).toMatch(/^public, .*s-maxage=\d+/)
-      const revalidated = await fetch(`${server.url}/api/articles/${DRAFT_ARTICLE_SLUG}`, { headers: { 'If-None-Match': etag! } })
+      const revalidated = await fetch(`${server.url}/api/articles/${DRAFT_ARTICLE_SLUG}`, {
+        headers: { 'If-None-Match': etag! },
+      })
       expect(revalidated.status).toBe(304)
 
       await logIn(page, 'editor@newsroom.test', 'newsroom-editor')
-      await page.goto(`${server.url}/admin/collections/article-snapshots`, { waitUntil: 'domcontentloaded', timeout: 180_000 })
+      await page.goto(`${server.url}/admin/collections/article-snapshots`, {
+        waitUntil: 'domcontentloaded',
+        timeout: 180_000,
+      })
       await page.getByText(DRAFT_ARTICLE_SLUG).first().waitFor({ timeout: 120_000 })
       await expect(page.getByText(PUBLISHED_ARTICLE_SLUG).count()).resolves.toBeGreaterThan(0)
       // The Article column shows each snapshot's article by its title once the cells have loaded.
-      await page.getByText('Kazakhstan ends the Astana talks on Syria after their 20th round').first().waitFor({ timeout: 60_000 })
+      await page
+        .getByText('Kazakhstan ends the Astana talks on Syria after their 20th round')
+        .first()
+        .waitFor({ timeout: 60_000 })
       await page.waitForFunction(() => !document.body.innerText.includes('Loading...'), undefined, { timeout: 60_000 })
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'admin-snapshots.png') })
     } catch (error) {
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'admin-snapshots-failure.png') }).catch(() => {})
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- server log ---\n${server.log().slice(-3000)}`)
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\n--- server log ---\n${server.log().slice(-3000)}`,
+        { cause: error },
+      )
     } finally {
       await page.close()
     }
@@ -142,21 +173,31 @@ describe.runIf(enabled)('admin in a real browser', () => {
   it('shows the demo article page with the credit line under each photo and the JSON-LD', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1800 } })
     try {
-      const response = await page.goto(`${server.url}/articles/${PUBLISHED_ARTICLE_SLUG}`, { waitUntil: 'load', timeout: 180_000 })
+      const response = await page.goto(`${server.url}/articles/${PUBLISHED_ARTICLE_SLUG}`, {
+        waitUntil: 'load',
+        timeout: 180_000,
+      })
       expect(response?.status()).toBe(200)
-      await expect(page.locator('h1').textContent()).resolves.toBe('Kazakhstan ends the Astana talks on Syria after their 20th round')
+      await expect(page.locator('h1').textContent()).resolves.toBe(
+        'Kazakhstan ends the Astana talks on Syria after their 20th round',
+      )
       const captions = await page.locator('figure.hero figcaption, figure.photo figcaption').allTextContents()
       expect(captions).toHaveLength(5)
       for (const caption of captions) expect(caption).toMatch(/Photo credit: Ministry of Foreign Affairs$/)
       // Body images load lazily; each one's address must serve a JPEG.
-      const sources = await page.locator('figure.hero img, figure.photo img').evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).src))
+      const sources = await page
+        .locator('figure.hero img, figure.photo img')
+        .evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).src))
       for (const src of sources) {
         const image = await fetch(src)
         expect(image.headers.get('content-type'), src).toBe('image/jpeg')
       }
       await expect(page.locator('blockquote').count()).resolves.toBe(2)
       expect(await page.locator('.roles__row').allInnerTexts()).toEqual(
-        expect.arrayContaining([expect.stringMatching(/Guarantors\s+Russia, Türkiye, Iran/), expect.stringMatching(/Observers\s+UN/)]),
+        expect.arrayContaining([
+          expect.stringMatching(/Guarantors\s+Russia, Türkiye, Iran/),
+          expect.stringMatching(/Observers\s+UN/),
+        ]),
       )
       await expect(page.getByText('Signed by Iran, Russia, Türkiye', { exact: false }).count()).resolves.toBe(1)
       const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!)
@@ -167,7 +208,10 @@ describe.runIf(enabled)('admin in a real browser', () => {
       expect(draft?.status()).toBe(404)
     } catch (error) {
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'demo-article-failure.png') }).catch(() => {})
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- server log ---\n${server.log().slice(-3000)}`)
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\n--- server log ---\n${server.log().slice(-3000)}`,
+        { cause: error },
+      )
     } finally {
       await page.close()
     }

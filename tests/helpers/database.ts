@@ -30,13 +30,14 @@ export async function createTestDatabase(label: string): Promise<{ uri: string }
   }
 }
 
-
 /** Drops the test databases a previous run left on a shared server. */
 export async function dropLeftoverTestDatabases(serverUri: string): Promise<number> {
   const client = new pg.Client({ connectionString: serverUri })
   await client.connect()
   try {
-    const { rows } = await client.query<{ datname: string }>("select datname from pg_database where datname like 'newsroom\\_test\\_%'")
+    const { rows } = await client.query<{ datname: string }>(
+      "select datname from pg_database where datname like 'newsroom\\_test\\_%'",
+    )
     for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`)
     return rows.length
   } finally {

@@ -17,10 +17,21 @@ export async function createGateFixtures(payload: Payload) {
   const participant = (data: Record<string, unknown>) =>
     payload.create({ collection: 'participants', data: { _status: 'published', ...data } as never })
 
-  const kazakhstan = await participant({ name: 'Republic of Kazakhstan', shortName: 'Kazakhstan', kind: 'state', country: 'KZ' })
+  const kazakhstan = await participant({
+    name: 'Republic of Kazakhstan',
+    shortName: 'Kazakhstan',
+    kind: 'state',
+    country: 'KZ',
+  })
   const russia = await participant({ name: 'Russian Federation', shortName: 'Russia', kind: 'state', country: 'RU' })
   const iran = await participant({ name: 'Islamic Republic of Iran', shortName: 'Iran', kind: 'state', country: 'IR' })
-  const turkiye = await participant({ name: 'Republic of Türkiye', shortName: 'Türkiye', aliases: ['Turkey'], kind: 'state', country: 'TR' })
+  const turkiye = await participant({
+    name: 'Republic of Türkiye',
+    shortName: 'Türkiye',
+    aliases: ['Turkey'],
+    kind: 'state',
+    country: 'TR',
+  })
   const kazakhMfa = await participant({
     name: 'Ministry of Foreign Affairs of the Republic of Kazakhstan',
     shortName: 'Kazakh Foreign Ministry',
@@ -54,7 +65,12 @@ export async function createGateFixtures(payload: Payload) {
   })
   const draftStatement = await payload.create({
     collection: 'joint-statements',
-    data: { title: 'Unpublished statement', signatories: [iran.id, russia.id], text: doc(paragraph('Draft text.')) as never, _status: 'draft' },
+    data: {
+      title: 'Unpublished statement',
+      signatories: [iran.id, russia.id],
+      text: doc(paragraph('Draft text.')) as never,
+      _status: 'draft',
+    },
     draft: true,
   })
 
@@ -68,7 +84,13 @@ export async function createGateFixtures(payload: Payload) {
       data: {
         alt: overrides.alt === undefined ? `Delegates at the table ${photoNumber}` : overrides.alt,
         caption: overrides.caption ?? `Syrian talks in Astana ${photoNumber}`,
-        credit: { line: 'Ministry of Foreign Affairs', kind: 'handout', issuer: kazakhMfa.id, distributable: true, ...overrides.credit },
+        credit: {
+          line: 'Ministry of Foreign Affairs',
+          kind: 'handout',
+          issuer: kazakhMfa.id,
+          distributable: true,
+          ...overrides.credit,
+        },
       } as never,
       file: { data, mimetype: 'image/jpeg', name: `gate-${photoNumber}.jpg`, size: data.length },
     })

@@ -17,7 +17,10 @@ export async function startHostApp(
   label: string,
   options: NewsroomPluginOptions,
   hostCollections: CollectionConfig[] = [],
-  { logLevel = 'warn', logDestination }: { logLevel?: 'info' | 'warn' | 'fatal'; logDestination?: NodeJS.WritableStream } = {},
+  {
+    logLevel = 'warn',
+    logDestination,
+  }: { logLevel?: 'info' | 'warn' | 'fatal'; logDestination?: NodeJS.WritableStream } = {},
 ) {
   const database = await createTestDatabase(label)
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), `newsroom-host-${label}-`))
@@ -26,7 +29,9 @@ export async function startHostApp(
     db: postgresAdapter({ pool: { connectionString: database.uri } }),
     editor: lexicalEditor(),
     sharp,
-    logger: logDestination ? { options: { level: logLevel }, destination: logDestination as never } : { options: { level: logLevel } },
+    logger: logDestination
+      ? { options: { level: logLevel }, destination: logDestination as never }
+      : { options: { level: logLevel } },
     collections: hostCollections,
     plugins: [newsroomPlugin({ ...options, photos: { staticDir: mediaDir, ...options.photos } })],
   })

@@ -17,13 +17,24 @@ export interface IimFields {
   caption?: string
 }
 
-const DATASET_NUMBERS: Record<keyof IimFields, number> = { creator: 80, line: 110, source: 115, copyright: 116, caption: 120 }
+const DATASET_NUMBERS: Record<keyof IimFields, number> = {
+  creator: 80,
+  line: 110,
+  source: 115,
+  copyright: 116,
+  caption: 120,
+}
 
 /**
  * An APP13 segment holding IPTC-IIM, as Photoshop writes it. `encoding` is how the text is
  * stored; `declareUtf8` adds record 1:90 (ESC % G).
  */
-export function iimSegment(fields: IimFields, encoding: 'utf8' | 'latin1', declareUtf8: boolean, corrupt = false): Buffer {
+export function iimSegment(
+  fields: IimFields,
+  encoding: 'utf8' | 'latin1',
+  declareUtf8: boolean,
+  corrupt = false,
+): Buffer {
   const datasets: Buffer[] = []
   if (declareUtf8) datasets.push(dataset(1, 90, Buffer.from([0x1b, 0x25, 0x47])))
   for (const [field, value] of Object.entries(fields) as [keyof IimFields, string][]) {
@@ -37,7 +48,12 @@ export function iimSegment(fields: IimFields, encoding: 'utf8' | 'latin1', decla
   resourceHead.writeUInt16BE(0x0404, 4)
   resourceHead.writeUInt16BE(0, 6) // empty Pascal name, padded
   resourceHead.writeUInt32BE(iim.length, 8)
-  const body = Buffer.concat([Buffer.from('Photoshop 3.0\0', 'latin1'), resourceHead, iim, iim.length % 2 ? Buffer.from([0]) : Buffer.alloc(0)])
+  const body = Buffer.concat([
+    Buffer.from('Photoshop 3.0\0', 'latin1'),
+    resourceHead,
+    iim,
+    iim.length % 2 ? Buffer.from([0]) : Buffer.alloc(0),
+  ])
   const marker = Buffer.alloc(4)
   marker.writeUInt16BE(0xffed, 0)
   marker.writeUInt16BE(body.length + 2, 2)
@@ -57,13 +73,22 @@ export async function photoWithMetadata(options: {
   width?: number
   height?: number
 }): Promise<Buffer> {
-  let image = sharp({ create: { width: options.width ?? 900, height: options.height ?? 600, channels: 3, background: '#5a7a9a' } }).jpeg()
+  let image = sharp({
+    create: { width: options.width ?? 900, height: options.height ?? 600, channels: 3, background: '#5a7a9a' },
+  }).jpeg()
   const xmp = options.xmp ? creditXmp(options.xmp) : undefined
   if (xmp) image = image.withXmp(xmp)
   if (options.gps) {
-    image = image.withExif({ IFD0: { Copyright: 'exif copyright' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 10/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '71/1 26/1 0/1' } } as never)
+    image = image.withExif({
+      IFD0: { Copyright: 'exif copyright' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 10/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '71/1 26/1 0/1' },
+    } as never)
   }
   let jpeg: Buffer = await image.toBuffer()
-  if (options.iim) jpeg = withSegment(jpeg, iimSegment(options.iim.fields, options.iim.encoding, options.iim.declareUtf8, options.iim.corrupt))
+  if (options.iim)
+    jpeg = withSegment(
+      jpeg,
+      iimSegment(options.iim.fields, options.iim.encoding, options.iim.declareUtf8, options.iim.corrupt),
+    )
   return jpeg
 }

@@ -1,7 +1,9 @@
 import pg from 'pg'
 
 /** Counts every statement sent to PostgreSQL by any client of this process while `work` runs. */
-export async function countQueries<T>(work: () => Promise<T>): Promise<{ count: number; statements: string[]; result: T }> {
+export async function countQueries<T>(
+  work: () => Promise<T>,
+): Promise<{ count: number; statements: string[]; result: T }> {
   const statements: string[] = []
   const original = pg.Client.prototype.query
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {

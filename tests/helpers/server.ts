@@ -24,7 +24,16 @@ export async function startAppServer(databaseUri: string, { timeoutMs = 240_000 
   let output = ''
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/launch.ts', 'dev'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URI: databaseUri, MEDIA_DIR: mediaDir, NEWSROOM_SEED: 'true', LOG_LEVEL: 'info', NODE_ENV: 'development', NEXT_DIST_DIR: '.next-test' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URI: databaseUri,
+      MEDIA_DIR: mediaDir,
+      NEWSROOM_SEED: 'true',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'development',
+      NEXT_DIST_DIR: '.next-test',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })

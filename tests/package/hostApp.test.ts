@@ -15,15 +15,26 @@ const ours = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')
 const version = (name: string) => ours.devDependencies[name]!
 
 /** The environment of a separate process: without the test runner's own variables. */
-const outsideEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|TEST$|NODE_ENV$)/.test(key)))
+const outsideEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => !/^(VITEST|TEST$|NODE_ENV$)/.test(key)),
+)
 
 /** Runs a command; a failure carries the command's own output. */
 function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): string {
   try {
-    return execFileSync(command, args, { cwd, env: { ...outsideEnv, NODE_OPTIONS: '--no-deprecation', ...env } as unknown as NodeJS.ProcessEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 })
+    return execFileSync(command, args, {
+      cwd,
+      env: { ...outsideEnv, NODE_OPTIONS: '--no-deprecation', ...env } as unknown as NodeJS.ProcessEnv,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    })
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string }
-    throw new Error(`${command} ${args.join(' ')} failed:\n${String(stdout ?? '').slice(-4000)}\n${String(stderr ?? '').slice(-4000)}`)
+    throw new Error(
+      `${command} ${args.join(' ')} failed:\n${String(stdout ?? '').slice(-4000)}\n${String(stderr ?? '').slice(-4000)}`,
+      { cause: error },
+    )
   }
 }
 
@@ -104,23 +115,67 @@ describe('the packed plugin in a fresh host app', () => {
     packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-pack-'))
     host = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-host-'))
     run('npm', ['run', '--silent', 'build:plugin'], root)
-    const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], root)) as { filename: string; files: { path: string }[] }[]
+    const packed = JSON.parse(
+      run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], root),
+    ) as { filename: string; files: { path: string }[] }[]
     const tarball = path.join(packDir, packed[0]!.filename)
     const files = packed[0]!.files.map((f) => f.path)
     expect(files).toContain('dist/plugins/newsroom/index.js')
     // The package is the plugin alone: no demo seed or pages, no body builders, no development database.
-    expect(files.filter((file) => /^dist\/(demo|seed|lexical|app)\/|embeddedPostgres|lexicalBuilders|seedDemo|serverSecret/.test(file))).toEqual([])
-    expect(files).toEqual(expect.arrayContaining(['dist/options/types.js', 'dist/endpoints/articleDelivery.js', 'dist/article/inventory.js']))
+    expect(
+      files.filter((file) =>
+        /^dist\/(demo|seed|lexical|app)\/|embeddedPostgres|lexicalBuilders|seedDemo|serverSecret/.test(file),
+      ),
+    ).toEqual([])
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'dist/options/types.js',
+        'dist/endpoints/articleDelivery.js',
+        'dist/article/inventory.js',
+      ]),
+    )
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('tests/'))).toBe(false)
 
     const dependencies: Record<string, string> = { 'payload-plugin-newsroom': `file:${tarball}` }
-    for (const name of ['payload', '@payloadcms/db-postgres', '@payloadcms/richtext-lexical', '@payloadcms/ui', '@payloadcms/next', 'next', 'react', 'react-dom', 'graphql', 'sharp', 'tsx', 'typescript']) {
+    for (const name of [
+      'payload',
+      '@payloadcms/db-postgres',
+      '@payloadcms/richtext-lexical',
+      '@payloadcms/ui',
+      '@payloadcms/next',
+      'next',
+      'react',
+      'react-dom',
+      'graphql',
+      'sharp',
+      'tsx',
+      'typescript',
+    ]) {
       dependencies[name] = version(name)
     }
-    fs.writeFileSync(path.join(host, 'package.json'), JSON.stringify({ name: 'newsroom-host-app', private: true, type: 'module', dependencies }, null, 2))
+    fs.writeFileSync(
+      path.join(host, 'package.json'),
+      JSON.stringify({ name: 'newsroom-host-app', private: true, type: 'module', dependencies }, null, 2),
+    )
     fs.writeFileSync(
       path.join(host, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { module: 'esnext', moduleResolution: 'bundler', target: 'ES2022', strict: true, skipLibCheck: true, allowImportingTsExtensions: true, noEmit: true, jsx: 'react-jsx' }, include: ['payload.config.ts', 'payload-types.ts'] }, null, 2),
+      JSON.stringify(
+        {
+          compilerOptions: {
+            module: 'esnext',
+            moduleResolution: 'bundler',
+            target: 'ES2022',
+            strict: true,
+            skipLibCheck: true,
+            allowImportingTsExtensions: true,
+            noEmit: true,
+            jsx: 'react-jsx',
+          },
+          include: ['payload.config.ts', 'payload-types.ts'],
+        },
+        null,
+        2,
+      ),
     )
     fs.writeFileSync(path.join(host, 'payload.config.ts'), HOST_CONFIG)
     fs.writeFileSync(path.join(host, 'check.ts'), HOST_CHECK)
@@ -146,10 +201,15 @@ describe('the packed plugin in a fresh host app', () => {
     expect(importMap).toContain("from 'payload-plugin-newsroom/client'")
     expect(importMap).toContain('"payload-plugin-newsroom/client#AttributionChecklist"')
     expect(importMap).toContain('"payload-plugin-newsroom/rsc#PhotoUsage"')
-    const resolved = run('node', ['--input-type=module', '-e', "console.log(import.meta.resolve('payload-plugin-newsroom/client'))"], host).trim()
+    const resolved = run(
+      'node',
+      ['--input-type=module', '-e', "console.log(import.meta.resolve('payload-plugin-newsroom/client'))"],
+      host,
+    ).trim()
     expect(fs.readFileSync(fileURLToPath(resolved), 'utf8')).toMatch(/export \{ AttributionChecklist \}/)
     const types = fs.readFileSync(path.join(host, 'payload-types.ts'), 'utf8')
-    for (const slug of ['pages', 'articles', 'photos', 'participants', "'joint-statements'"]) expect(types).toContain(`${slug}: `)
+    for (const slug of ['pages', 'articles', 'photos', 'participants', "'joint-statements'"])
+      expect(types).toContain(`${slug}: `)
     // The host's own code type-checks against the package's declarations.
     run('npx', ['tsc', '-p', 'tsconfig.json'], host)
   }, 600_000)
@@ -160,12 +220,16 @@ describe('the packed plugin in a fresh host app', () => {
     const line = output.split('\n').find((l) => l.startsWith('HOST-RESULT '))
     expect(line, output.slice(-3000)).toBeDefined()
     const result = JSON.parse(line!.slice('HOST-RESULT '.length))
-    expect(result.collections).toEqual(expect.arrayContaining(['pages', 'articles', 'photos', 'participants', 'joint-statements', 'users']))
+    expect(result.collections).toEqual(
+      expect.arrayContaining(['pages', 'articles', 'photos', 'participants', 'joint-statements', 'users']),
+    )
     expect(result.hostCollectionWorks).toBe(true)
     expect(result.publish.refused).toBe(true)
     expect(result.publish.errors).toEqual([{ path: 'heroPhoto', message: expect.stringMatching(/has no credit line/) }])
     expect(result.preflight.status).toBe(200)
     expect(result.preflight.body.ok).toBe(false)
-    expect(result.preflight.body.errors.map((e: { rule: string }) => e.rule)).toEqual(expect.arrayContaining(['photo-credit-line', 'photo-credit-kind']))
+    expect(result.preflight.body.errors.map((e: { rule: string }) => e.rule)).toEqual(
+      expect.arrayContaining(['photo-credit-line', 'photo-credit-kind']),
+    )
   }, 600_000)
 })

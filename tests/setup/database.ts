@@ -18,7 +18,9 @@ export default async function setup(project: TestProject) {
   if (process.env.DATABASE_URI) {
     const url = new URL(process.env.DATABASE_URI)
     const dropped = await dropLeftoverTestDatabases(process.env.DATABASE_URI)
-    console.log(`[tests] PostgreSQL from DATABASE_URI: ${url.hostname}:${url.port || 5432} (dropped ${dropped} old test databases)`)
+    console.log(
+      `[tests] PostgreSQL from DATABASE_URI: ${url.hostname}:${url.port || 5432} (dropped ${dropped} old test databases)`,
+    )
     project.provide('databaseServerUri', process.env.DATABASE_URI)
     return
   }

@@ -5,14 +5,32 @@ import { doc, heading, paragraph, plainQuote, quote, text, upload } from '../../
 
 const SLUGS = { photos: 'press-photos', participants: 'actors', jointStatements: 'communiques' }
 
-const link = (url: string, label: string) => ({ type: 'link', fields: { url, newTab: true, linkType: 'custom' }, children: [text(label)], version: 3 })
-const mention = (relationTo: string, value: number) => ({ type: 'relationship', relationTo, value, format: '', version: 2 })
-const list = (...items: string[]) => ({ type: 'list', listType: 'bullet', children: items.map((item) => ({ type: 'listitem', children: [text(item)], value: 1 })) })
+const link = (url: string, label: string) => ({
+  type: 'link',
+  fields: { url, newTab: true, linkType: 'custom' },
+  children: [text(label)],
+  version: 3,
+})
+const mention = (relationTo: string, value: number) => ({
+  type: 'relationship',
+  relationTo,
+  value,
+  format: '',
+  version: 2,
+})
+const list = (...items: string[]) => ({
+  type: 'list',
+  listType: 'bullet',
+  children: items.map((item) => ({ type: 'listitem', children: [text(item)], value: 1 })),
+})
 
 /** An article whose body holds one of everything the reading finds, with renamed slugs. */
 const article = () => ({
   heroPhoto: 7,
-  participants: [{ participant: 1, role: 'host' }, { participant: { id: 2, name: 'Iran' }, role: 'guarantor' }],
+  participants: [
+    { participant: 1, role: 'host' },
+    { participant: { id: 2, name: 'Iran' }, role: 'guarantor' },
+  ],
   statements: [30],
   body: doc(
     heading('h2', 'The talks'),
@@ -47,18 +65,28 @@ describe('the one reading of an article', () => {
       { relationTo: 'participants', id: 2, path: 'participants.1.participant', via: 'participant 2' },
       { relationTo: 'jointStatements', id: 30, path: 'statements', via: 'cited statements' },
     ])
-    expect(inventory.mentions.map(({ collection, id }) => ({ collection, id }))).toEqual([{ collection: 'participants', id: 4 }])
+    expect(inventory.mentions.map(({ collection, id }) => ({ collection, id }))).toEqual([
+      { collection: 'participants', id: 4 },
+    ])
     expect(inventory.links).toEqual([{ url: 'https://example.org/statement', newTab: true }])
     expect(inventory.bareBlockquotes).toEqual(['A bare block quote.'])
     expect(inventory.runningText).toEqual(['The talks', 'Read the statement.', 'First point', 'Second point'])
   })
 
   it('lists every photo, participant and statement the article shows or cites, each once', () => {
-    expect(referencesOf(readArticle(article(), SLUGS), SLUGS)).toEqual({ photos: [7, 8], participants: [1, 2, 3, 4], statements: [30, 31] })
+    expect(referencesOf(readArticle(article(), SLUGS))).toEqual({
+      photos: [7, 8],
+      participants: [1, 2, 3, 4],
+      statements: [30, 31],
+    })
   })
 
   it('reads nothing under the default slugs that only renamed collections hold', () => {
-    const inventory = readArticle(article(), { photos: 'photos', participants: 'participants', jointStatements: 'joint-statements' })
+    const inventory = readArticle(article(), {
+      photos: 'photos',
+      participants: 'participants',
+      jointStatements: 'joint-statements',
+    })
     expect(inventory.photoUses.map((use) => use.photoId)).toEqual([7])
     expect(inventory.mentions).toEqual([])
   })

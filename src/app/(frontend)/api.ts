@@ -10,18 +10,20 @@ async function get(path: string): Promise<Response> {
 }
 
 /** Cached per request: the page and its metadata share one set of API calls. */
-export const fetchArticle = cache(async (slug: string): Promise<{ article: Article; html: string; jsonLd: unknown } | undefined> => {
-  const query = new URLSearchParams({ 'where[slug][equals]': slug, depth: '2', limit: '1' })
-  const list = await get(`/articles?${query}`)
-  if (!list.ok) throw new Error(`The articles API answered ${list.status}`)
-  const article = ((await list.json()) as { docs: Article[] }).docs[0]
-  if (!article) return undefined
-  const [html, jsonLd] = await Promise.all([
-    get(`/articles/${encodeURIComponent(slug)}/html`).then((r) => (r.ok ? r.text() : '')),
-    get(`/articles/${encodeURIComponent(slug)}/jsonld`).then((r) => (r.ok ? r.json() : undefined)),
-  ])
-  return { article, html, jsonLd }
-})
+export const fetchArticle = cache(
+  async (slug: string): Promise<{ article: Article; html: string; jsonLd: unknown } | undefined> => {
+    const query = new URLSearchParams({ 'where[slug][equals]': slug, depth: '2', limit: '1' })
+    const list = await get(`/articles?${query}`)
+    if (!list.ok) throw new Error(`The articles API answered ${list.status}`)
+    const article = ((await list.json()) as { docs: Article[] }).docs[0]
+    if (!article) return undefined
+    const [html, jsonLd] = await Promise.all([
+      get(`/articles/${encodeURIComponent(slug)}/html`).then((r) => (r.ok ? r.text() : '')),
+      get(`/articles/${encodeURIComponent(slug)}/jsonld`).then((r) => (r.ok ? r.json() : undefined)),
+    ])
+    return { article, html, jsonLd }
+  },
+)
 
 export async function fetchArticleList(): Promise<Article[]> {
   const query = new URLSearchParams({ depth: '1', limit: '20', sort: '-publishedAt' })

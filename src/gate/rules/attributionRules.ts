@@ -35,7 +35,8 @@ export const quoteInStatement: GateRule = {
   id: 'quote-in-statement',
   target: 'articles',
   defaultSeverity: 'error',
-  description: 'A quotation attributed to a joint statement appears word for word in its text (omissions marked with “…”).',
+  description:
+    'A quotation attributed to a joint statement appears word for word in its text (omissions marked with “…”).',
   check: (context) =>
     context.quotes.flatMap((quote): RuleFinding[] => {
       if (quote.attributedTo?.relationTo !== context.slugs.jointStatements) return []
@@ -45,7 +46,12 @@ export const quoteInStatement: GateRule = {
         return [{ path: quote.path, message: `Quote ${quote.number} has no text.` }]
       }
       if (isBlank(statement.plainText)) {
-        return [{ path: quote.path, message: `${quoteLabel(quote.number, quote.text)} cannot be checked: the statement ${statementLabel(statement)} has no text yet.` }]
+        return [
+          {
+            path: quote.path,
+            message: `${quoteLabel(quote.number, quote.text)} cannot be checked: the statement ${statementLabel(statement)} has no text yet.`,
+          },
+        ]
       }
       const match = findQuotation(quote.text, statement.plainText)
       if (match.found) return []
@@ -73,12 +79,25 @@ export const citedUnpublished: GateRule = {
       if (seen.has(dedupe)) return []
       seen.add(dedupe)
       const isStatement = citation.relationTo === 'jointStatements'
-      const found = isStatement ? context.statements.get(String(citation.id)) : context.participants.get(String(citation.id))
+      const found = isStatement
+        ? context.statements.get(String(citation.id))
+        : context.participants.get(String(citation.id))
       const noun = isStatement ? 'joint statement' : 'participant'
-      if (!found) return [{ path: citation.path, message: `The ${noun} #${String(citation.id)} cited in ${citation.via} no longer exists.` }]
+      if (!found)
+        return [
+          {
+            path: citation.path,
+            message: `The ${noun} #${String(citation.id)} cited in ${citation.via} no longer exists.`,
+          },
+        ]
       if (found._status === 'published') return []
       const label = isStatement ? statementLabel(found as never) : participantLabel(found as never)
-      return [{ path: citation.path, message: `The ${noun} ${label}, cited in ${citation.via}, is not published. Publish it first.` }]
+      return [
+        {
+          path: citation.path,
+          message: `The ${noun} ${label}, cited in ${citation.via}, is not published. Publish it first.`,
+        },
+      ]
     })
   },
 }
@@ -96,7 +115,9 @@ export const statementSignatoriesListed: GateRule = {
       }),
     )
     const quoted = new Set(
-      context.quotes.filter((q) => q.attributedTo?.relationTo === context.slugs.jointStatements).map((q) => String(q.attributedTo!.value)),
+      context.quotes
+        .filter((q) => q.attributedTo?.relationTo === context.slugs.jointStatements)
+        .map((q) => String(q.attributedTo!.value)),
     )
     return [...quoted].flatMap((id): RuleFinding[] => {
       const statement = context.statements.get(id)
@@ -104,7 +125,12 @@ export const statementSignatoriesListed: GateRule = {
       const missing = (statement.signatories ?? []).filter((signatory) => !listed.has(String(signatory)))
       if (missing.length === 0) return []
       const names = missing.map((m) => context.participants.get(String(m))?.name ?? `#${String(m)}`).join(', ')
-      return [{ path: 'participants', message: `The article quotes the statement ${statementLabel(statement)} but does not list its signatories ${names} as participants.` }]
+      return [
+        {
+          path: 'participants',
+          message: `The article quotes the statement ${statementLabel(statement)} but does not list its signatories ${names} as participants.`,
+        },
+      ]
     })
   },
 }
@@ -141,7 +167,8 @@ export const bylineDateline: GateRule = {
     if (authors.length === 0 && isBlank(context.doc.byline)) {
       findings.push({ path: 'byline', message: 'The article has no byline: add authors or a desk byline.' })
     }
-    if (isBlank(context.doc.dateline)) findings.push({ path: 'dateline', message: 'The article has no dateline (where it was filed, e.g. ASTANA).' })
+    if (isBlank(context.doc.dateline))
+      findings.push({ path: 'dateline', message: 'The article has no dateline (where it was filed, e.g. ASTANA).' })
     return findings
   },
 }

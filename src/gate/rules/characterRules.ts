@@ -12,18 +12,25 @@ export const deceptiveCharacters: GateRule = {
   id: 'deceptive-characters',
   target: 'articles',
   defaultSeverity: 'error',
-  description: 'Credit lines and quotations hold no invisible characters and no words mixing look-alike letters from different alphabets.',
+  description:
+    'Credit lines and quotations hold no invisible characters and no words mixing look-alike letters from different alphabets.',
   check: (context) => {
     const findings: RuleFinding[] = []
     for (const { photo, use } of photosInUse(context)) {
       const line = photo.credit?.line ?? ''
       for (const problem of describeDeceptiveText(line)) {
-        findings.push({ path: use.path, message: `${photoLabel(photo)}, ${use.place}: the credit line ${problem}. Retype it.` })
+        findings.push({
+          path: use.path,
+          message: `${photoLabel(photo)}, ${use.place}: the credit line ${problem}. Retype it.`,
+        })
       }
     }
     for (const quote of context.quotes) {
       for (const problem of describeDeceptiveText(quote.text)) {
-        findings.push({ path: quote.path, message: `Quotation ${quote.number}: the text ${problem}. Retype it from the source.` })
+        findings.push({
+          path: quote.path,
+          message: `Quotation ${quote.number}: the text ${problem}. Retype it from the source.`,
+        })
       }
     }
     return findings

@@ -12,13 +12,20 @@ export const statementSignatories: GateRule = {
     const findings: RuleFinding[] = []
     const signatories = context.citations.filter((c) => c.path === 'signatories')
     if (signatories.length < 2) {
-      findings.push({ path: 'signatories', message: `A joint statement needs at least two signatories; it has ${signatories.length}.` })
+      findings.push({
+        path: 'signatories',
+        message: `A joint statement needs at least two signatories; it has ${signatories.length}.`,
+      })
     }
     for (const citation of signatories) {
       const participant = context.participants.get(String(citation.id))
-      if (!participant) findings.push({ path: 'signatories', message: `Signatory #${String(citation.id)} no longer exists.` })
+      if (!participant)
+        findings.push({ path: 'signatories', message: `Signatory #${String(citation.id)} no longer exists.` })
       else if (participant._status !== 'published') {
-        findings.push({ path: 'signatories', message: `Signatory ${participantLabel(participant)} is not published. Publish it first.` })
+        findings.push({
+          path: 'signatories',
+          message: `Signatory ${participantLabel(participant)} is not published. Publish it first.`,
+        })
       }
     }
     return findings
@@ -33,11 +40,17 @@ export const statementText: GateRule = {
   check: (context) => {
     const findings: RuleFinding[] = []
     if (richTextToPlain(context.doc.text).trim() === '') {
-      findings.push({ path: 'text', message: 'The statement has no text. Paste the statement as issued, so quotations can be checked against it.' })
+      findings.push({
+        path: 'text',
+        message: 'The statement has no text. Paste the statement as issued, so quotations can be checked against it.',
+      })
     }
     const issuedOn = context.doc.issuedOn
     if (typeof issuedOn === 'string' && new Date(issuedOn).getTime() > context.now.getTime()) {
-      findings.push({ path: 'issuedOn', message: `The statement is dated ${issuedOn.slice(0, 10)}, which is in the future.` })
+      findings.push({
+        path: 'issuedOn',
+        message: `The statement is dated ${issuedOn.slice(0, 10)}, which is in the future.`,
+      })
     }
     return findings
   },

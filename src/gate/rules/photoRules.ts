@@ -51,8 +51,15 @@ export const photoCreditLine = photoRule(
 )
 
 export const photoCreditKind = photoRule(
-  { id: 'photo-credit-kind', defaultSeverity: 'error', description: 'Every photo says what kind of credit it has (staff, agency, handout, …).' },
-  (photo) => (isBlank(photo.credit?.kind) ? 'has no kind of credit. Choose staff, agency, handout, pool, freelance or archive.' : undefined),
+  {
+    id: 'photo-credit-kind',
+    defaultSeverity: 'error',
+    description: 'Every photo says what kind of credit it has (staff, agency, handout, …).',
+  },
+  (photo) =>
+    isBlank(photo.credit?.kind)
+      ? 'has no kind of credit. Choose staff, agency, handout, pool, freelance or archive.'
+      : undefined,
 )
 
 export const photoHandoutIssuer = photoRule(
@@ -67,7 +74,8 @@ export const ministryCredit = photoRule(
   {
     id: 'ministry-credit',
     defaultSeverity: 'error',
-    description: "A credit that names a ministry is issued by that ministry: a published ministry participant with a country, whose name, short name or alias the credit line uses.",
+    description:
+      'A credit that names a ministry is issued by that ministry: a published ministry participant with a country, whose name, short name or alias the credit line uses.',
   },
   (photo, context) => {
     const credit = photo.credit ?? {}
@@ -79,15 +87,21 @@ export const ministryCredit = photoRule(
     if (credit.issuer == null) {
       return `the credit “${line}” names a ministry but no issuer is set. Choose the ministry that handed the photo out.`
     }
-    if (!issuer) return `its issuer (#${String(credit.issuer)}) no longer exists. Choose the ministry that handed the photo out.`
+    if (!issuer)
+      return `its issuer (#${String(credit.issuer)}) no longer exists. Choose the ministry that handed the photo out.`
     if (issuer.kind !== 'ministry') {
       return `the credit “${line}” names a ministry but its issuer ${participantLabel(issuer)} is not a ministry (it is a ${issuer.kind ?? 'participant of no kind'}).`
     }
-    if (issuer._status !== 'published') return `its issuer ${participantLabel(issuer)} is not published. Publish the ministry first.`
-    if (isBlank(issuer.country)) return `its issuer ${participantLabel(issuer)} has no country. Set the ministry's country.`
+    if (issuer._status !== 'published')
+      return `its issuer ${participantLabel(issuer)} is not published. Publish the ministry first.`
+    if (isBlank(issuer.country))
+      return `its issuer ${participantLabel(issuer)} has no country. Set the ministry's country.`
     if (!line) return undefined // photo-credit-line reports the missing line
     if (!creditAgreesWithIssuer(line, [issuer.name, issuer.shortName, ...(issuer.aliases ?? [])])) {
-      const known = [issuer.name, issuer.shortName, ...(issuer.aliases ?? [])].filter(Boolean).map((n) => `“${n}”`).join(', ')
+      const known = [issuer.name, issuer.shortName, ...(issuer.aliases ?? [])]
+        .filter(Boolean)
+        .map((n) => `“${n}”`)
+        .join(', ')
       return `the credit “${line}” does not match its issuer ${participantLabel(issuer)}. Use one of ${known}, or add the wording as an alias of the ministry if it is right.`
     }
     return undefined
@@ -115,7 +129,11 @@ export const photoAlt = photoRule(
 const CAPTION_CREDIT = /(?:photo(?:graph)?\s*(?:credit)?\s*(?::|by)|credit\s*:)\s*(.+?)\s*\.?\s*$/i
 
 export const captionCreditMismatch = photoRule(
-  { id: 'caption-credit-mismatch', defaultSeverity: 'warning', description: 'A credit written into the caption agrees with the credit line.' },
+  {
+    id: 'caption-credit-mismatch',
+    defaultSeverity: 'warning',
+    description: 'A credit written into the caption agrees with the credit line.',
+  },
   (photo) => {
     const inCaption = photo.caption?.match(CAPTION_CREDIT)?.[1]
     if (!inCaption) return undefined
@@ -127,13 +145,23 @@ export const captionCreditMismatch = photoRule(
 )
 
 export const photoNotDistributable = photoRule(
-  { id: 'photo-not-distributable', defaultSeverity: 'warning', description: 'Photos in the article may be passed on to partners.' },
-  (photo) => (photo.credit?.distributable === false ? 'is marked as not distributable; partners and syndication must not receive it.' : undefined),
+  {
+    id: 'photo-not-distributable',
+    defaultSeverity: 'warning',
+    description: 'Photos in the article may be passed on to partners.',
+  },
+  (photo) =>
+    photo.credit?.distributable === false
+      ? 'is marked as not distributable; partners and syndication must not receive it.'
+      : undefined,
 )
 
-
 export const creditDiffersFromFile = photoRule(
-  { id: 'credit-differs-from-file', defaultSeverity: 'warning', description: 'A credit the desk changed differs from the one embedded in the file.' },
+  {
+    id: 'credit-differs-from-file',
+    defaultSeverity: 'warning',
+    description: 'A credit the desk changed differs from the one embedded in the file.',
+  },
   (photo) => {
     const embedded = photo.embeddedMetadata ?? {}
     const differences = FILE_CREDIT_FIELDS.flatMap(({ name }) => {
@@ -142,12 +170,18 @@ export const creditDiffersFromFile = photoRule(
       if (!fromFile || !current || current.trim() === fromFile) return []
       return [`${creditFieldNoun(name)} “${current}” (the file says “${fromFile}”)`]
     })
-    return differences.length ? `the desk changed the ${differences.join('; ')}. Check that the change is right.` : undefined
+    return differences.length
+      ? `the desk changed the ${differences.join('; ')}. Check that the change is right.`
+      : undefined
   },
 )
 
 export const photoMetadataUnreadable = photoRule(
-  { id: 'photo-metadata-unreadable', defaultSeverity: 'warning', description: 'The metadata embedded in a photo could be read.' },
+  {
+    id: 'photo-metadata-unreadable',
+    defaultSeverity: 'warning',
+    description: 'The metadata embedded in a photo could be read.',
+  },
   (photo) =>
     photo.embeddedMetadata?.status === 'unreadable'
       ? `its embedded metadata could not be read${photo.embeddedMetadata.error ? ` (${photo.embeddedMetadata.error})` : ''}; enter the credit by hand.`

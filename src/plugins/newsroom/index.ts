@@ -29,7 +29,16 @@ export type { WebhookEvent } from '../../webhooks/events.ts'
 export { signWebhookBody, verifyWebhookSignature } from '../../webhooks/signature.ts'
 export { removeOrphanedPhotoFiles } from '../../photos/orphanedFiles.ts'
 export { isDatabaseUnavailable } from '../../db/outages.ts'
-export type { Finding, GateContext, GateReport, GateRule, GateTarget, RuleFinding, Severity, SeveritySetting } from '../../gate/types.ts'
+export type {
+  Finding,
+  GateContext,
+  GateReport,
+  GateRule,
+  GateTarget,
+  RuleFinding,
+  Severity,
+  SeveritySetting,
+} from '../../gate/types.ts'
 export { BUILT_IN_RULES } from '../../gate/rules/index.ts'
 export { DEFAULT_MINISTRY_WORDING } from '../../gate/ministryWording.ts'
 
@@ -61,14 +70,20 @@ async function startUp(payload: Payload, options: ResolvedNewsroomOptions): Prom
     const written = await backfillArticleSnapshots(await createLocalReq({}, payload), options)
     if (written > 0) payload.logger.info(`newsroomPlugin: wrote ${written} missing published snapshot(s).`)
   } catch (error) {
-    payload.logger.warn({ err: error, msg: 'newsroomPlugin: could not write missing published snapshots; public reads fall back to live data.' })
+    payload.logger.warn({
+      err: error,
+      msg: 'newsroomPlugin: could not write missing published snapshots; public reads fall back to live data.',
+    })
   }
   // After a renderer change this rewrites every published article's snapshot, too long to hold up
   // the start; until each is done, readers get the previous rendering of the current content.
   void createLocalReq({}, payload)
     .then((req) => refreshStaleSnapshots(req, options))
     .catch((error: unknown) =>
-      payload.logger.warn({ err: error, msg: 'newsroomPlugin: could not re-render snapshots of an older renderer; they are served as they are.' }),
+      payload.logger.warn({
+        err: error,
+        msg: 'newsroomPlugin: could not re-render snapshots of an older renderer; they are served as they are.',
+      }),
     )
 }
 
@@ -115,22 +130,36 @@ export const newsroomPlugin =
       })
 
     if (hostPhotos && !hostCollections.some((collection) => collection.slug === hostPhotos && collection.upload)) {
-      throw new Error(`newsroomPlugin: photos.collection is "${hostPhotos}", but the host has no upload collection with that slug.`)
+      throw new Error(
+        `newsroomPlugin: photos.collection is "${hostPhotos}", but the host has no upload collection with that slug.`,
+      )
     }
     const host = hostCollections.map((collection) =>
-      collection.slug === hostPhotos ? applyOverride(withPhotoCredits(collection, options), options.overrides.photos) : collection,
+      collection.slug === hostPhotos
+        ? applyOverride(withPhotoCredits(collection, options), options.overrides.photos)
+        : collection,
     )
 
     const system = [articleSnapshotsCollection(options), webhookDeliveriesCollection(options)]
     const systemClash = system.find((collection) => hasHostCollection(collection.slug))
     if (systemClash) {
-      throw new Error(`newsroomPlugin: the host app already has a collection with the slug "${systemClash.slug}"; choose another with the option slugs.`)
+      throw new Error(
+        `newsroomPlugin: the host app already has a collection with the slug "${systemClash.slug}"; choose another with the option slugs.`,
+      )
     }
 
     // Roles go on the host's own auth collection; a users collection is added when it has none.
     const hostUsers = host.find((collection) => collection.slug === options.usersSlug)
     const collections = hostUsers
-      ? [...host.map((collection) => (collection === hostUsers ? applyOverride(withNewsroomRoles(hostUsers, options), options.overrides.users) : collection)), ...added, ...system]
+      ? [
+          ...host.map((collection) =>
+            collection === hostUsers
+              ? applyOverride(withNewsroomRoles(hostUsers, options), options.overrides.users)
+              : collection,
+          ),
+          ...added,
+          ...system,
+        ]
       : [...host, ...added, ...system, applyOverride(usersCollection(options), options.overrides.users)]
 
     return withPostgresSupport(

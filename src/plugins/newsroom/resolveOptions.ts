@@ -34,7 +34,10 @@ export function resolveOptions(options: NewsroomPluginOptions = {}, hostUserSlug
   }
 }
 
-function resolveWebhooks(webhooks: NewsroomPluginOptions['webhooks'] = {}, env: NodeJS.ProcessEnv = process.env): ResolvedWebhookOptions {
+function resolveWebhooks(
+  webhooks: NewsroomPluginOptions['webhooks'] = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ResolvedWebhookOptions {
   const endpoints = (webhooks.endpoints ?? []).map((endpoint) => {
     const { url, events } = typeof endpoint === 'string' ? { url: endpoint, events: undefined } : endpoint
     let parsed: URL
@@ -48,7 +51,9 @@ function resolveWebhooks(webhooks: NewsroomPluginOptions['webhooks'] = {}, env: 
     }
     for (const event of events ?? []) {
       if (!WEBHOOK_EVENTS.includes(event)) {
-        throw new Error(`newsroomPlugin: webhook "${url}" asks for the event "${event}", which does not exist. Events: ${WEBHOOK_EVENTS.join(', ')}.`)
+        throw new Error(
+          `newsroomPlugin: webhook "${url}" asks for the event "${event}", which does not exist. Events: ${WEBHOOK_EVENTS.join(', ')}.`,
+        )
       }
     }
     return { url, events: events ?? WEBHOOK_EVENTS }
@@ -62,7 +67,8 @@ function resolveWebhooks(webhooks: NewsroomPluginOptions['webhooks'] = {}, env: 
   }
   const positive = (value: number | undefined, fallback: number, name: string) => {
     const resolved = value ?? fallback
-    if (!Number.isFinite(resolved) || resolved <= 0) throw new Error(`newsroomPlugin: webhooks.${name} must be a positive number.`)
+    if (!Number.isFinite(resolved) || resolved <= 0)
+      throw new Error(`newsroomPlugin: webhooks.${name} must be a positive number.`)
     return resolved
   }
   return {
@@ -80,15 +86,22 @@ function resolveGate(gate: NewsroomPluginOptions['gate'] = {}): ResolvedNewsroom
   const custom = gate.customRules ?? []
   const ids = new Set<string>()
   for (const rule of [...BUILT_IN_RULES, ...custom]) {
-    if (ids.has(rule.id)) throw new Error(`newsroomPlugin: two publish rules have the id "${rule.id}"; rule ids must be unique.`)
+    if (ids.has(rule.id))
+      throw new Error(`newsroomPlugin: two publish rules have the id "${rule.id}"; rule ids must be unique.`)
     ids.add(rule.id)
   }
   for (const id of Object.keys(gate.rules ?? {})) {
-    if (!ids.has(id)) throw new Error(`newsroomPlugin: gate.rules names "${id}", which is not a rule. Known rules: ${[...ids].join(', ')}.`)
+    if (!ids.has(id))
+      throw new Error(
+        `newsroomPlugin: gate.rules names "${id}", which is not a rule. Known rules: ${[...ids].join(', ')}.`,
+      )
   }
   return {
     rules: [...BUILT_IN_RULES, ...custom],
     severities: gate.rules ?? {},
-    ministryWording: compileMinistryWording([...(gate.ministryWording ?? DEFAULT_MINISTRY_WORDING), ...(gate.extraMinistryWording ?? [])]),
+    ministryWording: compileMinistryWording([
+      ...(gate.ministryWording ?? DEFAULT_MINISTRY_WORDING),
+      ...(gate.extraMinistryWording ?? []),
+    ]),
   }
 }

@@ -1,5 +1,3 @@
-import React from 'react'
-
 import type { Photo } from '../../../payload-types.ts'
 
 import { fetchArticleList } from '../api.ts'
@@ -16,7 +14,9 @@ export default async function ArticleIndex() {
           const hero = typeof article.heroPhoto === 'object' ? (article.heroPhoto as Photo | null) : null
           return (
             <li key={article.id} className="index__item">
-              {hero?.sizes?.thumbnail?.url ? <img src={hero.sizes.thumbnail.url} alt={hero.alt ?? ''} width={160} height={120} /> : null}
+              {hero?.sizes?.thumbnail?.url ? (
+                <img src={hero.sizes.thumbnail.url} alt={hero.alt ?? ''} width={160} height={120} />
+              ) : null}
               <div>
                 <a href={`/articles/${article.slug}`} className="index__headline">
                   {article.title}

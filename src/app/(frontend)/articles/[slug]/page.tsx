@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 
 import { notFound } from 'next/navigation'
-import React from 'react'
 
 import type { JointStatement, Participant, Photo } from '../../../../payload-types.ts'
 
@@ -23,12 +22,16 @@ const ROLE_LABELS: Record<string, string> = {
 
 const asObject = <T,>(value: unknown): T | undefined => (value && typeof value === 'object' ? (value as T) : undefined)
 const longDate = (iso?: string | null) =>
-  iso ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : undefined
+  iso
+    ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    : undefined
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params
   const loaded = await fetchArticle(slug)
-  return loaded ? { title: loaded.article.title, description: loaded.article.summary ?? undefined } : { title: 'Not found' }
+  return loaded
+    ? { title: loaded.article.title, description: loaded.article.summary ?? undefined }
+    : { title: 'Not found' }
 }
 
 function HeroFigure({ photo }: { photo: Photo }) {
@@ -36,9 +39,15 @@ function HeroFigure({ photo }: { photo: Photo }) {
   const src = photo.sizes?.feature?.url || photo.url || ''
   return (
     <figure className="hero">
-      <img src={src} alt={photo.alt ?? ''} width={photo.sizes?.feature?.width ?? photo.width ?? undefined} height={photo.sizes?.feature?.height ?? photo.height ?? undefined} />
+      <img
+        src={src}
+        alt={photo.alt ?? ''}
+        width={photo.sizes?.feature?.width ?? photo.width ?? undefined}
+        height={photo.sizes?.feature?.height ?? photo.height ?? undefined}
+      />
       <figcaption>
-        {photo.caption ? <span className="caption">{photo.caption}</span> : null} {credit ? <span className="credit">Photo credit: {credit}</span> : null}
+        {photo.caption ? <span className="caption">{photo.caption}</span> : null}{' '}
+        {credit ? <span className="credit">Photo credit: {credit}</span> : null}
       </figcaption>
     </figure>
   )
@@ -50,7 +59,9 @@ export default async function ArticlePage({ params }: Props) {
   if (!loaded) notFound()
   const { article, html, jsonLd } = loaded
   const hero = asObject<Photo>(article.heroPhoto)
-  const statements = (article.statements ?? []).map((s) => asObject<JointStatement>(s)).filter((s): s is JointStatement => Boolean(s))
+  const statements = (article.statements ?? [])
+    .map((s) => asObject<JointStatement>(s))
+    .filter((s): s is JointStatement => Boolean(s))
 
   const byRole = new Map<string, Participant[]>()
   for (const row of article.participants ?? []) {
@@ -62,7 +73,10 @@ export default async function ArticlePage({ params }: Props) {
     <article className="story">
       {jsonLd ? (
         // `<` is escaped so that no text in the data can close the script element.
-        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }} />
+        <script
+          type="application/ld+json"
+          dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
+        />
       ) : null}
       {article.tags?.[0] ? <p className="story__kicker">{article.tags[0]}</p> : null}
       <h1 className="story__headline">{article.title}</h1>
