@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ARTIFACTS_DIR, browserTestsEnabled, launchBrowser } from '../helpers/browser.ts'
 import { DRAFT_ARTICLE_SLUG, PUBLISHED_ARTICLE_SLUG } from '../../src/demo/demoContent.ts'
 import { createTestDatabase } from '../helpers/database.ts'
+import { photoWithMetadata } from '../helpers/metadataFixtures.ts'
 import { type RunningServer, startAppServer } from '../helpers/server.ts'
 
 const enabled = browserTestsEnabled('the admin browser tests')
@@ -27,8 +28,33 @@ describe.runIf(enabled)('admin in a real browser', () => {
     await server?.stop()
   })
 
-  async function logIn(page: Page, email: string, password: string) {
-    await page.goto(`${server.url}/admin/login`, { waitUntil: 'domcontentloaded', timeout: 180_000 })
+  /** The same server, addressed by the loopback IP instead of `localhost`: another origin to the browser. */
+  const loopbackUrl = () => {
+    const url = new URL(server.url)
+    url.hostname = '127.0.0.1'
+    return url.origin
+  }
+
+  /** Whether React has taken over the element: hydration attaches its fiber to the DOM node. */
+  const hydrated = (page: Page, selector: string) =>
+    page
+      .waitForFunction(
+        (s) => {
+          const element = document.querySelector(s)
+          return Boolean(element && Object.keys(element).some((key) => key.startsWith('__reactFiber')))
+        },
+        selector,
+        { timeout: 60_000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      )
+
+  async function logIn(page: Page, email: string, password: string, origin = server.url) {
+    await page.goto(`${origin}/admin/login`, { waitUntil: 'domcontentloaded', timeout: 180_000 })
+    // Signing in goes through the form's script and the client router, so the form must be React's first.
+    expect(await hydrated(page, 'form'), `login form hydrated at ${new URL(origin).host}`).toBe(true)
     await page.locator('input[name="email"]').fill(email)
     await page.locator('input[name="password"]').fill(password)
     await page.locator('button[type="submit"]').click()
@@ -56,6 +82,63 @@ describe.runIf(enabled)('admin in a real browser', () => {
       await page.close()
     }
   }, 400_000)
+
+  it('hydrates the admin at 127.0.0.1 as at localhost, and reads the credit of a photo uploaded there', async () => {
+    for (const origin of [server.url, loopbackUrl()]) {
+      const host = new URL(origin).hostname
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+      try {
+        await logIn(page, 'editor@newsroom.test', 'newsroom-editor', origin)
+        await page.goto(`${origin}/admin/collections/articles`, { waitUntil: 'domcontentloaded', timeout: 180_000 })
+        const link = page
+          .locator('a', { hasText: 'Astana could host Syria talks again if the parties ask, ministry says' })
+          .first()
+        await link.waitFor({ timeout: 120_000 })
+        await page.goto(new URL((await link.getAttribute('href'))!, origin).toString(), {
+          waitUntil: 'domcontentloaded',
+          timeout: 180_000,
+        })
+        expect(await hydrated(page, '#field-title'), `article form hydrated at ${host}`).toBe(true)
+        // The checklist exists only once its client component has fetched the preflight report.
+        await page
+          .locator('.attribution-checklist')
+          .getByText('2 problems to fix before publishing.')
+          .waitFor({ timeout: 60_000 })
+        await page.screenshot({ path: path.join(ARTIFACTS_DIR, `admin-article-at-${host}.png`) })
+
+        // The upload path is where exifr runs inside the dev server.
+        const line = `Press Office (uploaded at ${host})`
+        await page.goto(`${origin}/admin/collections/photos/create`, {
+          waitUntil: 'domcontentloaded',
+          timeout: 180_000,
+        })
+        expect(await hydrated(page, 'input[type="file"]'), `upload form hydrated at ${host}`).toBe(true)
+        const jpeg = await photoWithMetadata({ xmp: { line, creator: 'Aruzhan Sadykova' } })
+        await page
+          .locator('input[type="file"]')
+          .setInputFiles({ name: `xmp-credit-${host}.jpg`, mimeType: 'image/jpeg', buffer: jpeg })
+        await page.locator('#field-alt').fill(`A photo uploaded at ${host}`)
+        await page.locator('#action-save').click()
+        await page.waitForURL((url) => /\/photos\/\d+$/.test(url.pathname), { timeout: 120_000 })
+        await expect(page.locator('#field-credit__line').inputValue()).resolves.toBe(line)
+        const id = page.url().match(/\/photos\/(\d+)$/)![1]
+        const photo = (await (await page.request.get(`${origin}/api/photos/${id}?depth=0`)).json()) as {
+          credit: { line: string; creator: string }
+          embeddedMetadata: { status: string; line: string }
+        }
+        expect(photo.embeddedMetadata).toMatchObject({ status: 'read', line })
+        expect(photo.credit).toMatchObject({ line, creator: 'Aruzhan Sadykova' })
+      } catch (error) {
+        await page.screenshot({ path: path.join(ARTIFACTS_DIR, `admin-at-${host}-failure.png`) }).catch(() => {})
+        throw new Error(
+          `${error instanceof Error ? error.message : String(error)}\n--- server log ---\n${server.log().slice(-3000)}`,
+          { cause: error },
+        )
+      } finally {
+        await page.close()
+      }
+    }
+  }, 600_000)
 
   it('refuses to publish the demo draft until the editor credits its photo, then publishes it', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
@@ -216,4 +299,12 @@ describe.runIf(enabled)('admin in a real browser', () => {
       await page.close()
     }
   }, 400_000)
+
+  // Last, so the log covers every request the tests above made.
+  it('serves all of the above without a module the server could not load or a request it refused', () => {
+    const log = server.log()
+    expect(log).toMatch(/POST \/api\/photos/)
+    const complaints = log.split('\n').filter((line) => /Couldn't load|Blocked cross-origin request/.test(line))
+    expect(complaints).toEqual([])
+  })
 })
