@@ -1,17 +1,21 @@
 import type { Payload } from 'payload'
 
-import { createHmac } from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { Webhook } from 'standardwebhooks'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { doc, paragraph, upload } from '../src/demo/lexicalBuilders.ts'
 import { resolveOptions } from '../src/plugins/newsroom/resolveOptions.ts'
-import { verifyWebhookSignature } from '../src/webhooks/signature.ts'
+import { deliverWebhookTask } from '../src/webhooks/deliverWebhook.ts'
+import { signWebhookBody, verifyWebhookSignature } from '../src/webhooks/signature.ts'
 import { createGateFixtures, type GateFixtures } from './helpers/gateFixtures.ts'
 import { startHostApp } from './helpers/hostApp.ts'
 
 const SECRET = 'a-webhook-secret-for-the-tests'
+/** The same key in the spec's serialisation, which is what the `standardwebhooks` library takes. */
+const SPEC_SECRET = `whsec_${Buffer.from(SECRET, 'utf8').toString('base64')}`
 const QUEUE = 'newsroom-webhooks'
 
 interface Received {
@@ -129,20 +133,14 @@ describe('publish webhooks', () => {
     await payload.jobs.run({ queue: QUEUE })
     expect(receiver.received).toHaveLength(1)
     const { headers, body } = receiver.received[0]!
-    // The signature is recomputed here from the raw body, independently of the plugin's code.
+    // The deprecated signature is recomputed here from the raw body, independently of the plugin's code.
     const expected = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`
     expect(headers['x-newsroom-signature']).toBe(expected)
-    expect(verifyWebhookSignature(body, headers['x-newsroom-signature'] as string, SECRET)).toBe(true)
-    expect(
-      verifyWebhookSignature(
-        body.replace('"article.published"', '"article.deleted"'),
-        headers['x-newsroom-signature'] as string,
-        SECRET,
-      ),
-    ).toBe(false)
-    expect(
-      verifyWebhookSignature(body, headers['x-newsroom-signature'] as string, 'another-secret-of-some-length'),
-    ).toBe(false)
+    expect(verifyWebhookSignature(body, headers, SECRET)).toBe(true)
+    expect(verifyWebhookSignature(body.replace('"article.published"', '"article.deleted"'), headers, SECRET)).toBe(
+      false,
+    )
+    expect(verifyWebhookSignature(body, headers, 'another-secret-of-some-length')).toBe(false)
     expect(headers['content-type']).toBe('application/json')
     expect(headers['x-newsroom-event']).toBe('article.published')
 
@@ -248,7 +246,7 @@ describe('publish webhooks', () => {
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 2, responseStatus: 200, lastError: null })
     expect(receiver.received).toHaveLength(2)
     expect(receiver.received.map((r) => r.headers['x-newsroom-attempt'])).toEqual(['1', '2'])
-    // Both attempts carry the same event, signed the same way.
+    // Both attempts carry the same event (each signed for its own time; see the Standard Webhooks tests).
     expect(receiver.received[0]!.body).toBe(receiver.received[1]!.body)
   })
 
@@ -319,5 +317,156 @@ describe('webhook options', () => {
       if (previous === undefined) delete process.env.NEWSROOM_WEBHOOK_SECRET
       else process.env.NEWSROOM_WEBHOOK_SECRET = previous
     }
+  })
+})
+
+/** Node's headers as the plain string record the `standardwebhooks` library reads. */
+const headerRecord = (headers: http.IncomingHttpHeaders): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(headers).flatMap(([name, value]) =>
+      value === undefined ? [] : [[name, Array.isArray(value) ? value.join(' ') : value]],
+    ),
+  )
+
+const nowSeconds = () => Math.floor(Date.now() / 1000)
+
+/** Publishes an article and lets the queue send its event; returns the one request the receiver got. */
+async function deliverOne(title: string) {
+  await publishArticle(title)
+  const before = nowSeconds()
+  await payload.jobs.run({ queue: QUEUE })
+  const after = nowSeconds()
+  expect(receiver.received).toHaveLength(1)
+  const { headers, body } = receiver.received[0]!
+  return { headers: headerRecord(headers), body, before, after }
+}
+
+/** Runs `check` with the clock (`Date` only) moved by `seconds`. */
+function atClockOffset<T>(seconds: number, check: () => T): T {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  try {
+    vi.setSystemTime(Date.now() + seconds * 1000)
+    return check()
+  } finally {
+    vi.useRealTimers()
+  }
+}
+
+describe('Standard Webhooks', () => {
+  it('a receiver verifies a real delivery with the standardwebhooks library', async () => {
+    const { headers, body, before, after } = await deliverOne('Signed the standard way')
+    const event = JSON.parse(body)
+    const [delivery] = await deliveries()
+    expect(headers['webhook-id']).toBe(`${event.id}_${delivery!.id}`)
+    expect(headers['webhook-timestamp']).toMatch(/^\d+$/)
+    expect(Number(headers['webhook-timestamp'])).toBeGreaterThanOrEqual(before)
+    expect(Number(headers['webhook-timestamp'])).toBeLessThanOrEqual(after)
+    expect(headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/)
+
+    expect(new Webhook(SPEC_SECRET).verify(body, headers)).toEqual(event)
+    expect(() => new Webhook(`whsec_${randomBytes(32).toString('base64')}`).verify(body, headers)).toThrow(
+      /No matching signature/,
+    )
+    // The exported helper agrees, from Node's headers or from a Fetch `Headers`, with either form of the secret.
+    expect(verifyWebhookSignature(body, headers, SECRET)).toBe(true)
+    expect(verifyWebhookSignature(body, new Headers(headers), SPEC_SECRET)).toBe(true)
+    expect(verifyWebhookSignature(body, headers, 'another-secret-of-some-length')).toBe(false)
+  })
+
+  it('a whsec_ secret is its base64 bytes and any other secret its UTF-8 bytes, as the library reads them', () => {
+    const id = '5f1c7a9e-3b1d-4c7e-9a53-0d6c2b8e4f10_7'
+    const timestamp = 1_790_000_000
+    const body = '{"event":"article.published","title":"Астана"}'
+    const generated = `whsec_${randomBytes(32).toString('base64')}`
+    expect(signWebhookBody(id, timestamp, body, generated)).toBe(
+      new Webhook(generated).sign(id, new Date(timestamp * 1000), body),
+    )
+    const plain = 'секрет-of-the-newsroom'
+    expect(signWebhookBody(id, timestamp, body, plain)).toBe(
+      new Webhook(`whsec_${Buffer.from(plain, 'utf8').toString('base64')}`).sign(id, new Date(timestamp * 1000), body),
+    )
+    // A damaged `whsec_` secret is refused rather than silently decoded to some other key, and the plugin
+    // refuses to start with one.
+    expect(() => signWebhookBody(id, timestamp, body, 'whsec_not base64 at all!')).toThrow(/whsec_/)
+    expect(() =>
+      deliverWebhookTask(
+        resolveOptions({
+          webhooks: { endpoints: ['https://cdn.example.org/purge'], secret: generated.slice(0, -2) },
+        }),
+      ),
+    ).toThrow(/NEWSROOM_WEBHOOK_SECRET.*whsec_/)
+  })
+
+  it('a delivery replayed outside the tolerance window is rejected by the library and by verifyWebhookSignature', async () => {
+    const { headers, body } = await deliverOne('Captured and replayed')
+    // Four minutes on, the captured request still passes: the window is five minutes.
+    atClockOffset(4 * 60, () => {
+      expect(new Webhook(SPEC_SECRET).verify(body, headers)).toBeTruthy()
+      expect(verifyWebhookSignature(body, headers, SECRET)).toBe(true)
+    })
+    atClockOffset(6 * 60, () => {
+      expect(() => new Webhook(SPEC_SECRET).verify(body, headers)).toThrow(/too old/)
+      expect(verifyWebhookSignature(body, headers, SECRET)).toBe(false)
+      // The window is the receiver's to choose.
+      expect(verifyWebhookSignature(body, headers, SECRET, { toleranceSeconds: 10 * 60 })).toBe(true)
+    })
+    // A timestamp ahead of the receiver's clock is refused the same way.
+    atClockOffset(-6 * 60, () => {
+      expect(() => new Webhook(SPEC_SECRET).verify(body, headers)).toThrow(/too new/)
+      expect(verifyWebhookSignature(body, headers, SECRET)).toBe(false)
+    })
+  })
+
+  it('a tampered body, or a re-dated or re-labelled delivery, is rejected', async () => {
+    const { headers, body } = await deliverOne('Tampered with')
+    const tampered: [string, string, Record<string, string>][] = [
+      ['body', body.replace('"article.published"', '"article.deleted"'), headers],
+      ['timestamp', body, { ...headers, 'webhook-timestamp': String(Number(headers['webhook-timestamp']) + 1) }],
+      ['id', body, { ...headers, 'webhook-id': `${headers['webhook-id']}0` }],
+      ['signature', body, { ...headers, 'webhook-signature': headers['x-newsroom-signature']! }],
+    ]
+    for (const [what, tamperedBody, tamperedHeaders] of tampered) {
+      expect(() => new Webhook(SPEC_SECRET).verify(tamperedBody, tamperedHeaders), what).toThrow(
+        /No matching signature/,
+      )
+      expect(verifyWebhookSignature(tamperedBody, tamperedHeaders, SECRET), what).toBe(false)
+    }
+    const undated = { ...headers }
+    delete undated['webhook-timestamp']
+    expect(verifyWebhookSignature(body, undated, SECRET)).toBe(false)
+  })
+
+  it('retries of one delivery keep the same webhook-id, each attempt dated and signed afresh', async () => {
+    receiver.statuses.push(500)
+    await publishArticle('Retried, one id')
+    const firstBefore = nowSeconds()
+    await payload.jobs.run({ queue: QUEUE })
+    const firstAfter = nowSeconds()
+    await new Promise((resolve) => setTimeout(resolve, 900))
+    const secondBefore = nowSeconds()
+    await payload.jobs.run({ queue: QUEUE })
+    const secondAfter = nowSeconds()
+
+    const [delivery] = await deliveries()
+    expect(delivery).toMatchObject({ status: 'delivered', attempts: 2 })
+    expect(receiver.received).toHaveLength(2)
+    const [first, second] = receiver.received.map((r) => ({ headers: headerRecord(r.headers), body: r.body }))
+    const event = JSON.parse(first!.body)
+    expect(first!.headers['webhook-id']).toBe(`${event.id}_${delivery!.id}`)
+    expect(second!.headers['webhook-id']).toBe(first!.headers['webhook-id'])
+    // Each attempt carries its own time, so a retry long after the event still passes the receiver's window.
+    expect(Number(first!.headers['webhook-timestamp'])).toBeGreaterThanOrEqual(firstBefore)
+    expect(Number(first!.headers['webhook-timestamp'])).toBeLessThanOrEqual(firstAfter)
+    expect(Number(second!.headers['webhook-timestamp'])).toBeGreaterThanOrEqual(secondBefore)
+    expect(Number(second!.headers['webhook-timestamp'])).toBeLessThanOrEqual(secondAfter)
+    for (const attempt of [first!, second!]) {
+      expect(new Webhook(SPEC_SECRET).verify(attempt.body, attempt.headers)).toEqual(event)
+    }
+
+    // Another delivery is another message.
+    receiver.received.length = 0
+    const { headers: other } = await deliverOne('Another event')
+    expect(other['webhook-id']).toMatch(/^[0-9a-f-]{36}_\d+$/)
+    expect(other['webhook-id']).not.toBe(first!.headers['webhook-id'])
   })
 })

@@ -8,7 +8,7 @@ import { creditsReportEndpoint } from '../endpoints/creditsReport.ts'
 import { creditGroupField, embeddedMetadataField, provenanceNote } from '../fields/creditFields.ts'
 import { computeCreditProvenance } from '../hooks/computeCreditProvenance.ts'
 import { importEmbeddedCredit } from '../hooks/importEmbeddedCredit.ts'
-import { protectPublishedCredits } from '../hooks/protectPublishedCredits.ts'
+import { protectLivePhotos } from '../hooks/protectLivePhotos.ts'
 import { rejectNonImageUploads } from '../hooks/rejectNonImageUploads.ts'
 import { writeCreditIntoDerivatives } from '../hooks/writeCreditIntoDerivatives.ts'
 import { mergeHooks } from './mergeHooks.ts'
@@ -40,7 +40,7 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
       // Refusing what is not a photo is a safety check, so it stays on even when the plugin is disabled.
       beforeOperation: [
         rejectNonImageUploads({ maxFileSize: options.photos.maxFileSize, maxPixels: options.photos.maxPixels }),
-        protectPublishedCredits(options.slugs.articles),
+        protectLivePhotos(options.slugs.articles),
         ...cacheHeaderHooks(options, 'public'),
       ],
       beforeChange: active ? [importEmbeddedCredit(options.slugs.participants)] : [],

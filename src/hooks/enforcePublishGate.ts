@@ -6,6 +6,7 @@ import type { Finding, GateTarget } from '../gate/types.ts'
 import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
 import { evaluatePublish } from '../gate/evaluate.ts'
+import { RESTORING_VERSION_CONTEXT } from './enforceEditorialRoles.ts'
 
 /** Marks the draft save made on a refused publish, so it is not checked again. */
 export const KEEP_DRAFT_CONTEXT = 'newsroomKeepDraft'
@@ -38,20 +39,25 @@ async function keepAsDraft(req: PayloadRequest, collection: string, id: number |
 }
 
 /**
- * The publish gate. Runs whenever a document becomes published — admin, REST, GraphQL, Local API
- * or a scheduled publish — and never on a draft save or autosave.
+ * The publish gate. Runs whenever a document becomes published — admin, REST, GraphQL, Local API,
+ * a scheduled publish, a bulk update or a restored version — and never on a draft save, an autosave
+ * or a version restored as a draft.
  */
 export const enforcePublishGate =
   (target: GateTarget, options: ResolvedNewsroomOptions): CollectionBeforeChangeHook =>
   async ({ collection, context, data, operation, originalDoc, req }) => {
     if (data._status !== 'published' || context?.[KEEP_DRAFT_CONTEXT]) return data
+    // A version restored as a draft carries the status it was saved with, but is not published.
+    const restoring = context?.[RESTORING_VERSION_CONTEXT]
+    if (restoring === 'draft') return data
 
     // On update `data` holds only what changed; the gate judges the whole document as published.
     const doc = { ...(originalDoc ?? {}), ...data }
     const report = await evaluatePublish({ req, target, doc, options })
     if (report.ok) return data
 
-    if (operation === 'update' && originalDoc?.id != null) {
+    // A refused restore changes nothing: the version is still there to restore once it is fixed.
+    if (operation === 'update' && originalDoc?.id != null && !restoring) {
       try {
         await keepAsDraft(req, collection.slug, originalDoc.id, doc)
       } catch (error) {

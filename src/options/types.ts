@@ -114,8 +114,13 @@ export interface NewsroomPluginOptions {
     /** Receivers: URLs, or `{ url, events }` to send only some events. */
     endpoints?: (string | WebhookEndpoint)[]
     /**
-     * The HMAC-SHA256 key; each request carries `X-Newsroom-Signature: sha256=<hex digest of the body>`.
-     * Required when there are endpoints.
+     * The signing secret, shared with the receivers. Each request is signed per the Standard Webhooks
+     * specification (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256>`).
+     * A `whsec_`-prefixed secret is the spec's form: the key is the base64 after the prefix, and it is
+     * what the `standardwebhooks` library takes as is. Any other string is used as its UTF-8 bytes;
+     * give receivers that use the library `whsec_` + the base64 of those bytes. The deprecated
+     * `X-Newsroom-Signature: sha256=<hex digest of the body>` is still sent, keyed with the string as
+     * configured. Required when there are endpoints.
      * @default process.env.NEWSROOM_WEBHOOK_SECRET
      */
     secret?: string

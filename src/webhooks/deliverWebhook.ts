@@ -3,15 +3,27 @@ import type { TaskConfig } from 'payload'
 import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
 import { WEBHOOK_TASK_SLUG } from './events.ts'
-import { signWebhookBody } from './signature.ts'
+import { legacyBodySignature, signWebhookBody, webhookSigningKey } from './signature.ts'
 
 interface Delivery {
   id: number | string
   event: string
+  eventId?: string | null
   url: string
   status: string
   attempts: number
   payload: unknown
+}
+
+/**
+ * The `webhook-id` of a delivery: the event's UUID, which keeps it unique across databases (a
+ * staging and a production CMS, or one restored from a backup, reuse record ids), and the record's
+ * id, which tells apart the deliveries of one event and matches what admins see. Both are fixed
+ * when the delivery is recorded, so every retry carries the same id and receivers can de-duplicate.
+ */
+export function webhookMessageId(delivery: Pick<Delivery, 'id' | 'eventId' | 'payload'>): string {
+  const eventId = delivery.eventId ?? (delivery.payload as { id?: unknown } | null)?.id
+  return typeof eventId === 'string' && eventId ? `${eventId}_${delivery.id}` : String(delivery.id)
 }
 
 /** One POST of a recorded delivery. Resolves to the receiver's status, or an error message. */
@@ -21,6 +33,9 @@ async function post(
   attempt: number,
   options: ResolvedNewsroomOptions,
 ): Promise<{ status?: number; error?: string }> {
+  const id = webhookMessageId(delivery)
+  // The time of this attempt, not of the event: a retry is signed afresh and passes the receiver's window.
+  const timestamp = Math.floor(Date.now() / 1000)
   try {
     const response = await fetch(delivery.url, {
       method: 'POST',
@@ -33,7 +48,11 @@ async function post(
         'X-Newsroom-Event': delivery.event,
         'X-Newsroom-Delivery': String(delivery.id),
         'X-Newsroom-Attempt': String(attempt),
-        'X-Newsroom-Signature': signWebhookBody(body, options.webhooks.secret),
+        'webhook-id': id,
+        'webhook-timestamp': String(timestamp),
+        'webhook-signature': signWebhookBody(id, timestamp, body, options.webhooks.secret),
+        // Deprecated: no timestamp, so replayable; kept while receivers move to `webhook-signature`.
+        'X-Newsroom-Signature': legacyBodySignature(body, options.webhooks.secret),
       },
     })
     await response.body?.cancel()
@@ -55,7 +74,21 @@ async function post(
  * (outside the job's own bookkeeping, so a failed attempt is kept); a failure throws, and
  * Payload's queue retries it later with exponential back-off until `maxAttempts`.
  */
-export const deliverWebhookTask = (options: ResolvedNewsroomOptions): TaskConfig => ({
+export const deliverWebhookTask = (options: ResolvedNewsroomOptions): TaskConfig => {
+  // A mistyped `whsec_` secret stops the start-up rather than failing every delivery later.
+  if (options.webhooks.endpoints.length > 0) {
+    try {
+      webhookSigningKey(options.webhooks.secret)
+    } catch (error) {
+      throw new Error(`newsroomPlugin: NEWSROOM_WEBHOOK_SECRET (or webhooks.secret): ${(error as Error).message}`, {
+        cause: error,
+      })
+    }
+  }
+  return webhookTask(options)
+}
+
+const webhookTask = (options: ResolvedNewsroomOptions): TaskConfig => ({
   slug: WEBHOOK_TASK_SLUG,
   label: 'Deliver a newsroom webhook',
   inputSchema: [{ name: 'deliveryId', type: 'text', required: true }],
