@@ -227,6 +227,10 @@ export interface Photo {
      */
     truncated?: string[] | null;
   };
+  /**
+   * Shown by a published article, so readers may see it. Photos of drafts stay private.
+   */
+  shownPublicly?: boolean | null;
   creditProvenance?:
     | {
         [k: string]: unknown;
@@ -715,6 +719,7 @@ export interface PhotosSelect<T extends boolean = true> {
         caption?: T;
         truncated?: T;
       };
+  shownPublicly?: T;
   creditProvenance?: T;
   updatedAt?: T;
   createdAt?: T;

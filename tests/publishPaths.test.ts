@@ -208,7 +208,7 @@ describe('point 1: every path that changes what readers see goes through roles a
           else await expect(publish).rejects.toThrow(/not allowed/)
 
           const { id, draftVersion } = await liveWithDraft(collection)
-          const restore = payload.restoreVersion({ collection, id: draftVersion, user, overrideAccess: false })
+          const restore = payload.restoreVersion({ collection, id: String(draftVersion), user, overrideAccess: false })
           if (allowed) await expect(restore).resolves.toBeDefined()
           else await expect(restore).rejects.toThrow(/not allowed/)
           expect(await statusOf(collection, id)).toBe(allowed ? 'draft' : 'published')

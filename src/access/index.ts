@@ -18,6 +18,12 @@ export const publishedOrStaff: Access = ({ req }) => (isStaff(req) ? true : { _s
 
 export const staff: Access = ({ req }) => isStaff(req)
 
+/**
+ * Photos: the desk sees every one; everyone else only those a published article shows, so the
+ * pictures of a story still in draft (an embargoed one) stay private — files and sizes included.
+ */
+export const shownPhotosOrStaff: Access = ({ req }) => (isStaff(req) ? true : { shownPublicly: { equals: true } })
+
 export const anyone: Access = () => true
 
 /** Editors and admins delete anything; writers only what has never been published. */

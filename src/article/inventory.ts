@@ -19,17 +19,7 @@ import type { Id } from '../model/documents.ts'
 import { distinctIds, idOf } from '../model/documents.ts'
 import { childrenOf, type LexicalNode, nodeText, rootOf } from './lexical.ts'
 
-export type {
-  ArticleInventory,
-  ArticleReferences,
-  ArticleSlugs,
-  Attribution,
-  BodyMention,
-  Citation,
-  CitedCollection,
-  PhotoUse,
-  QuoteUse,
-} from '../model/article.ts'
+export type * from '../model/article.ts'
 
 /** Which cited collection a stored `relationTo` names, by the configured slugs. */
 export function citedCollectionOf(relationTo: unknown, slugs: ArticleSlugs): CitedCollection | undefined {

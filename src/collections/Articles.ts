@@ -9,6 +9,7 @@ import { deliveryEndpoints } from '../endpoints/articleDelivery.ts'
 import { slugField } from '../fields/slugField.ts'
 import { nullListsAreEmpty, rejectMalformedRichText } from '../hooks/checkIncomingShapes.ts'
 import { hideUnpublishedReferences } from '../hooks/hideUnpublishedReferences.ts'
+import { keepPhotoVisibility } from '../hooks/keepPhotoVisibility.ts'
 import { refreshSnapshotOnArticleChange, removeSnapshotOnArticleDelete } from '../hooks/keepSnapshotsCurrent.ts'
 import { recordReferences } from '../hooks/recordReferences.ts'
 import { setPublishedAt } from '../hooks/setPublishedAt.ts'
@@ -29,6 +30,8 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
   const slug = options.slugs.articles
   const gate = publishGate('articles', slug, options, [setPublishedAt])
   const serves = !options.disabled
+  // Which photos the public may see follows what is published, even with the plugin disabled.
+  const photoVisibility = keepPhotoVisibility(options.slugs)
   return {
     slug,
     labels: { singular: 'Article', plural: 'Articles' },
@@ -53,9 +56,11 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
         ...editorialOperationHooks,
         ...cacheHeaderHooks(options, 'public'),
       ],
+      beforeValidate: [photoVisibility.beforeValidate],
       beforeChange: [...gate.beforeChange, recordReferences(options.slugs)],
-      afterChange: serves ? [refreshSnapshotOnArticleChange(options)] : [],
+      afterChange: [photoVisibility.afterChange, ...(serves ? [refreshSnapshotOnArticleChange(options)] : [])],
       beforeDelete: serves ? [removeSnapshotOnArticleDelete(options)] : [],
+      afterDelete: [photoVisibility.afterDelete],
       afterRead: [hideUnpublishedReferences(options.slugs)],
     },
     // The public reads come first: they hand over to Payload's own endpoints for everything else.

@@ -2,12 +2,13 @@ import type { CollectionConfig } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
-import { anyone, editorsOnly, staff } from '../access/index.ts'
+import { editorsOnly, shownPhotosOrStaff, staff } from '../access/index.ts'
 import { COMPONENT_PATHS } from '../components/paths.ts'
 import { creditsReportEndpoint } from '../endpoints/creditsReport.ts'
 import { creditGroupField, embeddedMetadataField, provenanceNote } from '../fields/creditFields.ts'
 import { computeCreditProvenance } from '../hooks/computeCreditProvenance.ts'
 import { importEmbeddedCredit } from '../hooks/importEmbeddedCredit.ts'
+import { journalPhotoUpload } from '../hooks/journalPhotoUpload.ts'
 import { protectLivePhotos } from '../hooks/protectLivePhotos.ts'
 import { rejectNonImageUploads } from '../hooks/rejectNonImageUploads.ts'
 import { writeCreditIntoDerivatives } from '../hooks/writeCreditIntoDerivatives.ts'
@@ -31,7 +32,7 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
         'Photos with their credit. A photo used in an article needs alt text, a credit line and a kind of credit before the article can be published.',
     },
     access: {
-      read: anyone,
+      read: shownPhotosOrStaff,
       create: staff,
       update: staff,
       delete: editorsOnly,
@@ -43,6 +44,8 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
         protectLivePhotos(options.slugs.articles),
         ...cacheHeaderHooks(options, 'public'),
       ],
+      // Before Payload writes an upload's files, so the sweep knows which files are the plugin's.
+      beforeValidate: active ? [journalPhotoUpload] : [],
       beforeChange: active ? [importEmbeddedCredit(options.slugs.participants)] : [],
       afterChange: [...(active ? [writeCreditIntoDerivatives] : []), ...(upkeep?.afterChange ?? [])],
       beforeDelete: upkeep?.beforeDelete ?? [],
@@ -89,6 +92,19 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
         },
       },
       embeddedMetadataField(),
+      {
+        name: 'shownPublicly',
+        type: 'checkbox',
+        defaultValue: false,
+        index: true,
+        // Kept by the plugin from the articles that show the photo; nobody sets it by hand.
+        access: { create: () => false, update: () => false },
+        admin: {
+          readOnly: true,
+          position: 'sidebar',
+          description: 'Shown by a published article, so readers may see it. Photos of drafts stay private.',
+        },
+      },
       {
         name: 'creditProvenance',
         type: 'json',

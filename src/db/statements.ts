@@ -186,3 +186,57 @@ export async function withAdvisoryLock<T>(
     client.release()
   }
 }
+
+/**
+ * Sets each photo's `shown_publicly` to whether a published article shows it now, in the request's
+ * transaction (so it sees the article being saved). One statement for any number of photos; relies
+ * on the relationship table's index on its photos column and the articles' primary key.
+ */
+export async function refreshPhotoVisibility(
+  req: PayloadRequest,
+  slugs: { articles: string; photos: string },
+  photoIds: Id[],
+): Promise<void> {
+  if (photoIds.length === 0) return
+  const db = postgresOf(req.payload)
+  const { sessions, drizzle } = req.payload.db as unknown as {
+    sessions: Record<
+      string | number,
+      { db: { execute: (query: ReturnType<typeof sql>) => Promise<unknown> } } | undefined
+    >
+    drizzle: { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
+  }
+  const session = (req.transactionID ? sessions[await req.transactionID]?.db : undefined) ?? drizzle
+  const photos = tableNameOf(db, slugs.photos)
+  const articles = tableNameOf(db, slugs.articles)
+  const photoColumn = `${photos}_id`
+  const ids = photoIds.map(Number).filter((id) => Number.isInteger(id))
+  if (ids.length === 0) return
+  await session.execute(sql`
+    update ${sql.identifier(photos)} p set shown_publicly = exists (
+      select 1 from ${sql.identifier(`${articles}_rels`)} r join ${sql.identifier(articles)} a on a.id = r.parent_id
+      where r.path = 'photosUsed' and r.${sql.identifier(photoColumn)} = p.id and a._status = 'published'
+    )
+    where p.id in ${ids}`)
+}
+
+/**
+ * Sets every photo's `shown_publicly` that disagrees with what is published, as one statement: for a
+ * database whose column was added without its values (a schema push) or changed behind the plugin.
+ * Returns how many photos changed. Relies on the same indexes as `refreshPhotoVisibility`.
+ */
+export async function reconcilePhotoVisibility(
+  payload: Payload,
+  slugs: { articles: string; photos: string },
+): Promise<number> {
+  const db = postgresOf(payload)
+  const photos = tableNameOf(db, slugs.photos)
+  const articles = tableNameOf(db, slugs.articles)
+  const shown =
+    `exists (select 1 from ${qualified(db, `${articles}_rels`)} r join ${qualified(db, articles)} a on a.id = r.parent_id ` +
+    `where r.path = 'photosUsed' and r.${quoteIdentifier(`${photos}_id`)} = p.id and a._status = 'published')`
+  const result = (await db.pool!.query({
+    text: `update ${qualified(db, photos)} p set shown_publicly = ${shown} where p.shown_publicly is distinct from ${shown}`,
+  })) as { rowCount?: number | null }
+  return result.rowCount ?? 0
+}

@@ -2,6 +2,7 @@ import * as migration_20261128_010201_initial from './20261128_010201_initial';
 import * as migration_20261128_013126_photo_provenance from './20261128_013126_photo_provenance';
 import * as migration_20261128_053042_serving_at_scale from './20261128_053042_serving_at_scale';
 import * as migration_20261128_155621_snapshot_renderer_version from './20261128_155621_snapshot_renderer_version';
+import * as migration_20261128_164116_photo_visibility from './20261128_164116_photo_visibility';
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261128_155621_snapshot_renderer_version.up,
     down: migration_20261128_155621_snapshot_renderer_version.down,
     name: '20261128_155621_snapshot_renderer_version',
+  },
+  {
+    up: migration_20261128_164116_photo_visibility.up,
+    down: migration_20261128_164116_photo_visibility.down,
+    name: '20261128_164116_photo_visibility'
   },
 ];

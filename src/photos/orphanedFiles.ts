@@ -1,13 +1,15 @@
 import type { Payload } from 'payload'
 
-import fs from 'node:fs/promises'
-import path from 'node:path'
+import { readJournal, settleEntry } from './uploadJournal.ts'
 
 /**
- * Payload writes an upload's files before it inserts the row; when the insert fails (the database
- * went away, the process was stopped in between) the files stay on disk with no row. This removes
- * files in the photos folder that no photo row names (original or size), once they are older than
- * `olderThanMs`, so an upload still in flight is never touched. Returns the names removed.
+ * Payload writes an upload's files before it inserts the row; when the insert fails and the
+ * record of the upload could not be settled then (the process stopped, the database was away),
+ * the files stay on disk with no row. This settles the records of the photos folder's journal
+ * (`uploadJournal.ts`) older than `olderThanMs`: the files such a record names that no row refers
+ * to are removed, and the record with them. Nothing else in the folder is looked at, so a file the
+ * plugin did not write, or an upload still in flight on this or another server, is never touched.
+ * Returns the names removed.
  */
 export async function removeOrphanedPhotoFiles(
   payload: Payload,
@@ -15,51 +17,22 @@ export async function removeOrphanedPhotoFiles(
   { olderThanMs = 60 * 60 * 1000 } = {},
 ): Promise<string[]> {
   const collection = payload.collections[photosSlug as 'photos']?.config
-  const staticDir =
-    collection?.upload && typeof collection.upload === 'object' ? collection.upload.staticDir : undefined
-  if (!staticDir) return []
-  let entries: string[]
-  try {
-    entries = await fs.readdir(staticDir)
-  } catch {
-    return []
-  }
-  if (entries.length === 0) return []
+  const upload = collection?.upload && typeof collection.upload === 'object' ? collection.upload : undefined
+  if (!upload?.staticDir) return []
+  const journal = await readJournal(upload.staticDir)
+  if (journal.length === 0) return []
 
-  // Every name a row refers to; a page at a time, so a large archive is not read at once.
-  const named = new Set<string>()
-  for (let page = 1; ; page += 1) {
-    const { docs, hasNextPage } = await payload.find({
-      collection: photosSlug as 'photos',
-      depth: 0,
-      limit: 1000,
-      page,
-      overrideAccess: true,
-      select: { filename: true, sizes: true },
-    })
-    for (const doc of docs as {
-      filename?: string | null
-      sizes?: Record<string, { filename?: string | null } | undefined> | null
-    }[]) {
-      if (doc.filename) named.add(doc.filename)
-      for (const size of Object.values(doc.sizes ?? {})) if (size?.filename) named.add(size.filename)
-    }
-    if (!hasNextPage) break
-  }
-
-  const removed: string[] = []
   const cutoff = Date.now() - olderThanMs
-  for (const entry of entries) {
-    if (named.has(entry)) continue
-    const file = path.join(staticDir, entry)
-    const stat = await fs.stat(file).catch(() => undefined)
-    if (!stat?.isFile() || stat.mtimeMs > cutoff) continue
-    await fs.unlink(file).catch(() => undefined)
-    removed.push(entry)
+  const settling = journal.filter((entry) => entry.writtenAt <= cutoff)
+  const inFlight = new Set(journal.filter((entry) => entry.writtenAt > cutoff).flatMap((entry) => entry.names))
+  const removed: string[] = []
+  for (const entry of settling) {
+    // A record of another collection (the photos slug was renamed since) cannot be checked
+    // against the rows that would name its files, so its files are left where they are.
+    if (entry.collection !== undefined && entry.collection !== photosSlug) continue
+    removed.push(...(await settleEntry(payload, upload.staticDir, entry, inFlight)))
   }
   if (removed.length > 0)
-    payload.logger.info(
-      `Removed ${removed.length} photo file(s) that no photo refers to (left by uploads that did not complete).`,
-    )
+    payload.logger.info(`Removed ${removed.length} photo file(s) written by uploads that never got their row.`)
   return removed
 }

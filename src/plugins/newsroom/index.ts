@@ -1,5 +1,6 @@
-import type { Config, Payload, Plugin } from 'payload'
+import type { CollectionConfig, Config, Payload, Plugin } from 'payload'
 
+import path from 'node:path'
 import { createLocalReq } from 'payload'
 
 import type { NewsroomCollectionKey, NewsroomPluginOptions, ResolvedNewsroomOptions } from '../../options/types.ts'
@@ -12,6 +13,7 @@ import { photosCollection, withPhotoCredits } from '../../collections/Photos.ts'
 import { usersCollection, withNewsroomRoles } from '../../collections/Users.ts'
 import { webhookDeliveriesCollection } from '../../collections/WebhookDeliveries.ts'
 import { withPostgresSupport } from '../../db/install.ts'
+import { reconcilePhotoVisibility } from '../../db/statements.ts'
 import { backfillArticleSnapshots, refreshStaleSnapshots } from '../../delivery/snapshots.ts'
 import { removeOrphanedPhotoFiles } from '../../photos/orphanedFiles.ts'
 import { deliverWebhookTask } from '../../webhooks/deliverWebhook.ts'
@@ -58,13 +60,53 @@ function withWebhookJobs(jobs: Config['jobs'], options: ResolvedNewsroomOptions)
   return { ...jobs, tasks, autoRun }
 }
 
+/**
+ * Two upload collections writing into one folder cannot tell their files apart: a name taken in
+ * one is free in the other, and a clean-up of one folder would reach the other's files. Refused
+ * when the config is built, whichever two collections they are.
+ */
+function refuseSharedUploadFolders(collections: CollectionConfig[], photosSlug: string): void {
+  const owners = new Map<string, string>()
+  for (const collection of collections) {
+    const upload = collection.upload
+    if (!upload) continue
+    // Files kept by a storage adapter (S3, Azure, GCS) are never written to the local folder.
+    if (typeof upload === 'object' && upload.disableLocalStorage) continue
+    const folder = path.resolve((typeof upload === 'object' && upload.staticDir) || collection.slug)
+    const other = owners.get(folder)
+    if (other === undefined) {
+      owners.set(folder, collection.slug)
+      continue
+    }
+    const pair = [other, collection.slug]
+    const host = pair.find((slug) => slug !== photosSlug)
+    throw new Error(
+      pair.includes(photosSlug)
+        ? `newsroomPlugin: the photos collection "${photosSlug}" and the upload collection "${host}" both keep their files in ${folder}. ` +
+            `Give the photos a folder of their own with the option photos.staticDir, ` +
+            `or keep photos in "${host}" with the option photos.collection.`
+        : `newsroomPlugin: the upload collections "${pair[0]}" and "${pair[1]}" both keep their files in ${folder}. ` +
+            `Give each a folder of its own (the option photos.staticDir sets the plugin's photos folder).`,
+    )
+  }
+}
+
 /** What the plugin does when Payload starts. A failure is logged, never fatal. */
 async function startUp(payload: Payload, options: ResolvedNewsroomOptions): Promise<void> {
-  // Files left by uploads that never got their row (the database failed in between). It reads
-  // every photo's file names, so it runs beside the start-up rather than delaying it.
+  // Files of uploads the plugin recorded that never got their row (the process stopped, or the
+  // database failed, in between). It asks the database about each record, so it runs beside the
+  // start-up rather than delaying it.
   void removeOrphanedPhotoFiles(payload, options.slugs.photos).catch((error: unknown) =>
     payload.logger.warn({ err: error, msg: 'newsroomPlugin: could not look for photo files without a row.' }),
   )
+  // Photos whose public visibility disagrees with what is published (a column added by a schema
+  // push, or rows changed outside the plugin). First: the snapshots below show photos to the public.
+  try {
+    const changed = await reconcilePhotoVisibility(payload, options.slugs)
+    if (changed > 0) payload.logger.info(`newsroomPlugin: set the public visibility of ${changed} photo(s).`)
+  } catch (error) {
+    payload.logger.warn({ err: error, msg: 'newsroomPlugin: could not check which photos the public may see.' })
+  }
   // Articles published before snapshots existed get theirs.
   try {
     const written = await backfillArticleSnapshots(await createLocalReq({}, payload), options)
@@ -161,6 +203,8 @@ export const newsroomPlugin =
           ...system,
         ]
       : [...host, ...added, ...system, applyOverride(usersCollection(options), options.overrides.users)]
+
+    refuseSharedUploadFolders(collections, options.slugs.photos)
 
     return withPostgresSupport(
       {
