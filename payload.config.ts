@@ -7,8 +7,10 @@ import sharp from 'sharp'
 
 import { migrations } from './src/migrations/index.ts'
 import { newsroomPlugin } from './src/plugins/newsroom/index.ts'
+import { demoSeedOptions } from './src/demo/demoMode.ts'
 import { seedDemoNewsroom } from './src/demo/seedDemoNewsroom.ts'
 import { resolveSecret } from './src/demo/serverSecret.ts'
+import { trustedOrigins } from './src/demo/trustedOrigins.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -20,9 +22,16 @@ if (!databaseUri) {
   )
 }
 
+const origins = trustedOrigins(process.env)
+
 export default buildConfig({
   secret: resolveSecret(process.env),
   serverURL: process.env.SERVER_URL || undefined,
+  // A session cookie sent from a page of any other origin is ignored, so another site cannot write
+  // with an editor's login; and only these origins get CORS headers, so browsers let no other page
+  // read the API's answers. Two copies, because Payload appends serverURL to the `csrf` array.
+  csrf: [...origins],
+  cors: [...origins],
   admin: {
     user: 'users',
     importMap: { baseDir: dirname },
@@ -57,7 +66,13 @@ export default buildConfig({
     autoRun: process.env.VITEST ? [] : [{ cron: '* * * * *', queue: 'default' }],
   },
   onInit: async (payload) => {
-    if (process.env.NEWSROOM_SEED === 'false') return
-    await seedDemoNewsroom(payload, { withDemoLogins: process.env.NODE_ENV !== 'production' })
+    if (process.env.NODE_ENV === 'production' && !process.env.SERVER_URL) {
+      payload.logger.warn(
+        `SERVER_URL is not set: signed-in editors can work only from ${origins.join(', ')}. ` +
+          'Set SERVER_URL to the public origin of the CMS (and ALLOWED_ORIGINS to your frontends).',
+      )
+    }
+    const seed = demoSeedOptions(process.env)
+    if (seed) await seedDemoNewsroom(payload, seed)
   },
 })

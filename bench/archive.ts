@@ -732,7 +732,7 @@ async function main() {
   Object.assign(process.env, {
     DATABASE_URI: url.toString(),
     MEDIA_DIR: mediaDir,
-    NEWSROOM_SEED: 'false',
+    NEWSROOM_DEMO: '0',
     LOG_LEVEL: 'warn',
     PAYLOAD_SECRET: 'bench',
   })

@@ -119,7 +119,7 @@ async function productionServer(databaseUri: string): Promise<{ origin: string; 
     ...process.env,
     DATABASE_URI: databaseUri,
     PORT: String(port),
-    NEWSROOM_SEED: 'false',
+    NEWSROOM_DEMO: '0',
     PAYLOAD_SECRET: 'bench-production-secret-0123456789abcdef',
     LOG_LEVEL: 'warn',
     MEDIA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-server-media-')),

@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../src/db/embeddedPostgres.ts'
+import { DEMO_VARIABLE } from '../src/demo/demoMode.ts'
+import { DEVELOPMENT_SECRET, OFFLINE_DATABASE_URI } from '../src/demo/serverSecret.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const dataRoot = path.join(root, '.data')
@@ -38,8 +40,11 @@ async function ensureDatabase(serverUri: string, name: string) {
   }
 }
 
-/** A locally kept secret for `npm start` against the embedded database, where nothing is deployed. */
-function localProductionSecret(): string {
+/**
+ * A locally kept random secret for `npm start` and `npm run payload` against the embedded database,
+ * where nothing is deployed.
+ */
+function localSecret(): string {
   const file = path.join(dataRoot, 'payload-secret')
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dataRoot, { recursive: true })
@@ -56,6 +61,12 @@ async function main() {
   }
   const production = mode === 'start' || mode === 'build'
   if (production) env.NODE_ENV = 'production'
+  if (mode === 'dev') {
+    // Only the development server asks for the demo newsroom and its logins; `NEWSROOM_DEMO=0 npm run dev`
+    // starts without them.
+    env[DEMO_VARIABLE] ??= '1'
+    env.PAYLOAD_SECRET ||= DEVELOPMENT_SECRET
+  }
 
   let embedded: EmbeddedDatabase | undefined
   const offline = mode === 'payload' && OFFLINE_PAYLOAD_COMMANDS.has(rest[0] ?? '')
@@ -63,14 +74,14 @@ async function main() {
   if (env.DATABASE_URI) {
     console.log(`[newsroom] Database: PostgreSQL at ${describe(env.DATABASE_URI)} (from DATABASE_URI)`)
   } else if (offline) {
-    env.DATABASE_URI = 'postgres://offline@127.0.0.1:1/offline'
+    env.DATABASE_URI = OFFLINE_DATABASE_URI
   } else {
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, 'postgres'), persistent: true })
     // Development pushes its schema, production applies migrations: they get separate databases.
     const database = production ? 'newsroom' : 'newsroom_dev'
     await ensureDatabase(embedded.serverUri, database)
     env.DATABASE_URI = embedded.uriFor(database)
-    if (production && !env.PAYLOAD_SECRET) env.PAYLOAD_SECRET = localProductionSecret()
+    if (!env.PAYLOAD_SECRET) env.PAYLOAD_SECRET = localSecret()
     console.log(`[newsroom] Database: embedded PostgreSQL at ${describe(env.DATABASE_URI)} (data in .data/postgres)`)
   }
 

@@ -131,7 +131,13 @@ describe('the server secret', () => {
     expect(() => resolveSecret({ ...production, PAYLOAD_SECRET: DEVELOPMENT_SECRET })).toThrow(/PAYLOAD_SECRET/)
     expect(() => resolveSecret({ ...production, PAYLOAD_SECRET: 'short' })).toThrow(/at least 32/)
     expect(resolveSecret({ ...production, PAYLOAD_SECRET: 'f'.repeat(40) })).toBe('f'.repeat(40))
-    expect(resolveSecret({ NODE_ENV: 'development' } as NodeJS.ProcessEnv)).toBe(DEVELOPMENT_SECRET)
+  })
+
+  it('is required outside production too; the development secret comes only from the dev launcher', () => {
+    expect(() => resolveSecret({ NODE_ENV: 'development' } as NodeJS.ProcessEnv)).toThrow(/PAYLOAD_SECRET/)
+    expect(resolveSecret({ NODE_ENV: 'development', PAYLOAD_SECRET: DEVELOPMENT_SECRET } as NodeJS.ProcessEnv)).toBe(
+      DEVELOPMENT_SECRET,
+    )
   })
 
   it('stops a production start of the app that lacks one, naming the variable', () => {

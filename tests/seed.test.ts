@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DRAFT_ARTICLE_SLUG, PUBLISHED_ARTICLE_SLUG } from '../src/demo/demoContent.ts'
+import { demoSeedOptions } from '../src/demo/demoMode.ts'
 import { seedDemoNewsroom } from '../src/demo/seedDemoNewsroom.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
 
 let app: TestApp
 
 beforeAll(async () => {
-  // Seeds on init, as the first `npm run dev` does.
+  // Asks for the demo on init, as the first `npm run dev` does.
   app = await startTestApp('seed', { seed: true })
 })
 
@@ -135,9 +136,11 @@ describe('demo seed', () => {
     }
   })
 
-  it('creates no demo logins in production', async () => {
+  it('creates no demo logins in production, even when the demo is asked for', async () => {
     await app.payload.delete({ collection: 'users', where: { email: { like: 'newsroom.test' } }, overrideAccess: true })
-    await seedDemoNewsroom(app.payload, { withDemoLogins: false })
+    const options = demoSeedOptions({ NODE_ENV: 'production', NEWSROOM_DEMO: '1' } as NodeJS.ProcessEnv)
+    expect(options).toEqual({ withDemoLogins: false })
+    await seedDemoNewsroom(app.payload, options!)
     expect((await app.payload.count({ collection: 'users', overrideAccess: true })).totalDocs).toBe(0)
   })
 })

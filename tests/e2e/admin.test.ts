@@ -122,7 +122,9 @@ describe.runIf(enabled)('admin in a real browser', () => {
         await page.waitForURL((url) => /\/photos\/\d+$/.test(url.pathname), { timeout: 120_000 })
         await expect(page.locator('#field-credit__line').inputValue()).resolves.toBe(line)
         const id = page.url().match(/\/photos\/(\d+)$/)![1]
-        const photo = (await (await page.request.get(`${origin}/api/photos/${id}?depth=0`)).json()) as {
+        const photo = (await (
+          await page.request.get(`${origin}/api/photos/${id}?depth=0`, { headers: { Origin: origin } })
+        ).json()) as {
           credit: { line: string; creator: string }
           embeddedMetadata: { status: string; line: string }
         }

@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { getPayload } from 'payload'
 
+import { DEMO_VARIABLE } from '../../src/demo/demoMode.ts'
 import { createTestDatabase } from './database.ts'
 import { RestClient } from './rest.ts'
 
@@ -19,14 +20,16 @@ export interface TestApp {
 
 /**
  * Boots the demo app's own payload.config.ts against a fresh database of this test file,
- * with uploads in a temporary folder. `seed` runs the demo seed on init, as `npm run dev` does.
+ * with uploads in a temporary folder. `seed` asks for the demo newsroom and its logins, as
+ * `npm run dev` does; without it the app starts empty, as in production.
  */
 export async function startTestApp(label: string, { seed = false }: { seed?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase(label)
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), `newsroom-media-${label}-`))
   process.env.DATABASE_URI = database.uri
   process.env.MEDIA_DIR = mediaDir
-  process.env.NEWSROOM_SEED = seed ? 'true' : 'false'
+  process.env[DEMO_VARIABLE] = seed ? '1' : '0'
+  // The config has no secret of its own to fall back to.
   process.env.PAYLOAD_SECRET = 'test-secret'
   process.env.LOG_LEVEL ??= 'warn'
 

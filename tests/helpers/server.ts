@@ -29,7 +29,8 @@ export async function startAppServer(databaseUri: string, { timeoutMs = 240_000 
       PORT: String(port),
       DATABASE_URI: databaseUri,
       MEDIA_DIR: mediaDir,
-      NEWSROOM_SEED: 'true',
+      // The browser tests sign in with the demo logins, whatever the developer's shell says.
+      NEWSROOM_DEMO: '1',
       LOG_LEVEL: 'info',
       NODE_ENV: 'development',
       NEXT_DIST_DIR: '.next-test',
