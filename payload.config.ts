@@ -58,6 +58,8 @@ export default buildConfig({
           .map((url) => url.trim())
           .filter(Boolean),
       },
+      // The tests run the queue themselves, as for the jobs below.
+      rightsExpiry: { autoRun: process.env.VITEST ? false : undefined },
     }),
   ],
   jobs: {

@@ -99,8 +99,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -109,6 +113,7 @@ export interface Config {
   jobs: {
     tasks: {
       newsroomDeliverWebhook: TaskNewsroomDeliverWebhook;
+      newsroomRightsExpiry: TaskNewsroomRightsExpiry;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -231,6 +236,10 @@ export interface Photo {
    * Shown by a published article, so readers may see it. Photos of drafts stay private.
    */
   shownPublicly?: boolean | null;
+  /**
+   * When the expiry of the rights was handled: articles re-rendered without the photo and listed.
+   */
+  rightsExpiryHandledAt?: string | null;
   creditProvenance?:
     | {
         [k: string]: unknown;
@@ -552,7 +561,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'newsroomDeliverWebhook' | 'schedulePublish';
+        taskSlug: 'inline' | 'newsroomDeliverWebhook' | 'newsroomRightsExpiry' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -585,10 +594,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'newsroomDeliverWebhook' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'newsroomDeliverWebhook' | 'newsroomRightsExpiry' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -720,6 +738,7 @@ export interface PhotosSelect<T extends boolean = true> {
         truncated?: T;
       };
   shownPublicly?: T;
+  rightsExpiryHandledAt?: T;
   creditProvenance?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -908,6 +927,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -945,6 +965,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -961,6 +1009,14 @@ export interface TaskNewsroomDeliverWebhook {
   input: {
     deliveryId: string;
   };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNewsroomRightsExpiry".
+ */
+export interface TaskNewsroomRightsExpiry {
+  input?: unknown;
   output?: unknown;
 }
 /**

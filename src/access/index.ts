@@ -1,4 +1,4 @@
-import type { Access, FieldAccess, PayloadRequest } from 'payload'
+import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 
 export type Role = 'admin' | 'editor' | 'writer'
 
@@ -21,8 +21,19 @@ export const staff: Access = ({ req }) => isStaff(req)
 /**
  * Photos: the desk sees every one; everyone else only those a published article shows, so the
  * pictures of a story still in draft (an embargoed one) stay private — files and sizes included.
+ * A photo whose rights have expired leaves public reads at that moment: the time is the request's,
+ * so nothing has to run for it to disappear.
  */
-export const shownPhotosOrStaff: Access = ({ req }) => (isStaff(req) ? true : { shownPublicly: { equals: true } })
+export const shownPhotosOrStaff: Access = ({ req }) => {
+  if (isStaff(req)) return true
+  const rightsHeld: Where = {
+    or: [
+      { 'credit.rightsExpireAt': { exists: false } },
+      { 'credit.rightsExpireAt': { greater_than: new Date().toISOString() } },
+    ],
+  }
+  return { and: [{ shownPublicly: { equals: true } }, rightsHeld] }
+}
 
 export const anyone: Access = () => true
 

@@ -6,6 +6,7 @@ import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
 import { quoteBlock } from '../blocks/QuoteBlock.ts'
 import { deliveryEndpoints } from '../endpoints/articleDelivery.ts'
+import { needsAttentionEndpoint } from '../endpoints/needsAttention.ts'
 import { slugField } from '../fields/slugField.ts'
 import { nullListsAreEmpty, rejectMalformedRichText } from '../hooks/checkIncomingShapes.ts'
 import { hideUnpublishedReferences } from '../hooks/hideUnpublishedReferences.ts'
@@ -64,7 +65,10 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
       afterRead: [hideUnpublishedReferences(options.slugs)],
     },
     // The public reads come first: they hand over to Payload's own endpoints for everything else.
-    endpoints: [...(serves ? deliveryEndpoints(options) : []), ...gate.endpoints],
+    // A literal path goes before them, or `/:idOrSlug` would take it for a slug.
+    endpoints: serves
+      ? [needsAttentionEndpoint(options.slugs), ...deliveryEndpoints(options), ...gate.endpoints]
+      : gate.endpoints,
     fields: [
       ...gate.checklist,
       { name: 'title', type: 'text', required: true },

@@ -106,6 +106,19 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
         },
       },
       {
+        name: 'rightsExpiryHandledAt',
+        type: 'date',
+        // Set by the rights task once it has dealt with an expiry; a later expiry date is handled again.
+        access: { create: () => false, update: () => false },
+        admin: {
+          readOnly: true,
+          position: 'sidebar',
+          date: { pickerAppearance: 'dayAndTime' },
+          condition: (data) => Boolean(data?.rightsExpiryHandledAt),
+          description: 'When the expiry of the rights was handled: articles re-rendered without the photo and listed.',
+        },
+      },
+      {
         name: 'creditProvenance',
         type: 'json',
         virtual: true,

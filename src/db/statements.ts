@@ -240,3 +240,42 @@ export async function reconcilePhotoVisibility(
   })) as { rowCount?: number | null }
   return result.rowCount ?? 0
 }
+
+/** A photo whose rights expired, claimed for handling. */
+export interface ExpiredPhotoRow {
+  id: Id
+  rightsExpireAt: Date
+}
+
+/**
+ * Marks as handled, in the request's transaction, every photo whose rights expired at or before
+ * `now` and whose expiry was not handled yet (never, or before a later expiry date was set), and
+ * returns them. One statement: a second server running it at the same moment waits on the row
+ * locks, then finds the rows already handled, so each expiry is claimed once. Reads the photos
+ * table as a whole; expiry dates are few enough that no index is needed.
+ */
+export async function claimExpiredPhotos(
+  req: PayloadRequest,
+  photosSlug: string,
+  now: Date,
+): Promise<ExpiredPhotoRow[]> {
+  const db = postgresOf(req.payload)
+  const { sessions, drizzle } = req.payload.db as unknown as {
+    sessions: Record<
+      string | number,
+      { db: { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: unknown[] }> } } | undefined
+    >
+    drizzle: { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: unknown[] }> }
+  }
+  const session = (req.transactionID ? sessions[await req.transactionID]?.db : undefined) ?? drizzle
+  const photos = tableNameOf(db, photosSlug)
+  const at = now.toISOString()
+  const { rows } = await session.execute(sql`
+    update ${sql.identifier(photos)} set rights_expiry_handled_at = ${at}
+    where credit_rights_expire_at <= ${at}
+      and (rights_expiry_handled_at is null or rights_expiry_handled_at < credit_rights_expire_at)
+    returning id, credit_rights_expire_at`)
+  return (rows as { id: Id; credit_rights_expire_at: Date | string }[])
+    .map((row) => ({ id: row.id, rightsExpireAt: new Date(row.credit_rights_expire_at) }))
+    .sort((a, b) => Number(a.id) - Number(b.id))
+}

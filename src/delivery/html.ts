@@ -55,6 +55,15 @@ function attribution(fields: Record<string, unknown>, slugs: ArticleSlugs): stri
   return parts.filter(Boolean).join(', ')
 }
 
+/**
+ * Where a photo readers may no longer see stood (its rights expired, or it is otherwise withheld):
+ * an empty frame, so the layout keeps its rhythm and nothing of the photo is told.
+ */
+export const UNAVAILABLE_PHOTO_FIGURE =
+  '<figure class="photo photo--unavailable">' +
+  '<div class="photo__placeholder" role="img" aria-label="Photo no longer available"></div>' +
+  '</figure>'
+
 const SAFE_URL = /^(https?:|mailto:|\/|#)/i
 
 const convertersFor =
@@ -63,7 +72,7 @@ const convertersFor =
     ...defaultConverters,
     upload: ({ node }) => {
       const photo = populated<Photo>((node as { value?: unknown }).value)
-      return photo ? photoFigure(photo) : ''
+      return photo ? photoFigure(photo) : UNAVAILABLE_PHOTO_FIGURE
     },
     link: ({ node, nodesToHTML }) => {
       const fields = (node as { fields?: { url?: string; newTab?: boolean } }).fields ?? {}

@@ -4,7 +4,8 @@ import { hasRole } from '../access/index.ts'
 
 /**
  * `GET /api/photos/credits?issuer=<participant id>` (editors and admins): every photo credited
- * to that issuer, with its credit and rights expiry, and the published articles that use it.
+ * to that issuer, with its credit and rights expiry (`rightsExpired` once it has passed), the
+ * published articles that use it, and the articles still showing a photo whose rights expired.
  * Two queries whatever the number of photos.
  */
 export const creditsReportEndpoint = (slugs: { photos: string; articles: string }): Endpoint => ({
@@ -47,25 +48,48 @@ export const creditsReportEndpoint = (slugs: { photos: string; articles: string 
         })
       : { docs: [] }
 
+    const now = Date.now()
+    const listed = photos.map((photo) => {
+      const expiresAt = photo.credit?.rightsExpireAt
+      return {
+        id: photo.id,
+        filename: photo.filename,
+        alt: photo.alt,
+        caption: photo.caption,
+        url: photo.url,
+        credit: photo.credit,
+        rightsExpireAt: expiresAt ?? null,
+        // Readers no longer see it; the articles below still carry it and need another photo.
+        rightsExpired: Boolean(expiresAt) && Date.parse(expiresAt!) <= now,
+        usedIn: articles
+          .filter((article) =>
+            (article.photosUsed ?? []).some(
+              (used) => String(typeof used === 'object' ? used.id : used) === String(photo.id),
+            ),
+          )
+          .map(({ id, title, slug, publishedAt }) => ({ id, title, slug, publishedAt })),
+      }
+    })
+    const expired = listed.filter((photo) => photo.rightsExpired && photo.usedIn.length > 0)
+    const showingExpired = new Map<string, { id: unknown; title: string; slug: unknown; photos: unknown[] }>()
+    for (const photo of expired) {
+      for (const article of photo.usedIn) {
+        const entry = showingExpired.get(String(article.id)) ?? { ...article, photos: [] }
+        entry.photos.push(photo.id)
+        showingExpired.set(String(article.id), entry)
+      }
+    }
+
     return Response.json(
       {
         issuer: issuerId,
         totalPhotos: photos.length,
-        photos: photos.map((photo) => ({
-          id: photo.id,
-          filename: photo.filename,
-          alt: photo.alt,
-          caption: photo.caption,
-          url: photo.url,
-          credit: photo.credit,
-          rightsExpireAt: photo.credit?.rightsExpireAt ?? null,
-          usedIn: articles
-            .filter((article) =>
-              (article.photosUsed ?? []).some(
-                (used) => String(typeof used === 'object' ? used.id : used) === String(photo.id),
-              ),
-            )
-            .map(({ id, title, slug, publishedAt }) => ({ id, title, slug, publishedAt })),
+        photos: listed,
+        articlesShowingExpiredPhotos: [...showingExpired.values()].map(({ id, title, slug, photos: ids }) => ({
+          id,
+          title,
+          slug,
+          photos: ids,
         })),
       },
       { headers: { 'Cache-Control': 'private, no-store' } },

@@ -3,6 +3,7 @@ import * as migration_20261128_013126_photo_provenance from './20261128_013126_p
 import * as migration_20261128_053042_serving_at_scale from './20261128_053042_serving_at_scale';
 import * as migration_20261128_155621_snapshot_renderer_version from './20261128_155621_snapshot_renderer_version';
 import * as migration_20261128_164116_photo_visibility from './20261128_164116_photo_visibility';
+import * as migration_20261128_171229_rights_expiry from './20261128_171229_rights_expiry';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261128_164116_photo_visibility.up,
     down: migration_20261128_164116_photo_visibility.down,
-    name: '20261128_164116_photo_visibility'
+    name: '20261128_164116_photo_visibility',
+  },
+  {
+    up: migration_20261128_171229_rights_expiry.up,
+    down: migration_20261128_171229_rights_expiry.down,
+    name: '20261128_171229_rights_expiry',
   },
 ];

@@ -10,6 +10,7 @@ export const WEBHOOK_EVENTS: WebhookEventName[] = [
   'article.deleted',
   'photo.changed',
   'photo.deleted',
+  'photo.expired',
   'participant.changed',
   'participant.deleted',
   'joint-statement.changed',
@@ -44,5 +45,10 @@ export const DEFAULTS = {
     autoRun: '*/5 * * * * *',
     /** Shorter keys are refused: receivers must be able to trust the signature. */
     minimumSecretLength: 16,
+  },
+  rightsExpiry: {
+    queue: 'newsroom-rights',
+    /** Once a minute, at second 0 (a cron pattern with seconds). */
+    autoRun: '0 * * * * *',
   },
 } as const

@@ -20,6 +20,7 @@ export type WebhookEventName =
   | 'article.deleted'
   | 'photo.changed'
   | 'photo.deleted'
+  | 'photo.expired'
   | 'participant.changed'
   | 'participant.deleted'
   | 'joint-statement.changed'
@@ -140,6 +141,24 @@ export interface NewsroomPluginOptions {
     autoRun?: string | false
   }
   /**
+   * The rights check of photos. A photo leaves public reads the moment its `credit.rightsExpireAt`
+   * passes; a task on the jobs queue then re-renders the published articles that show it (the
+   * photo gives way to a neutral placeholder), sends `photo.expired` and lists the articles for
+   * editors (`GET /api/articles/needs-attention`). Each expiry is handled once.
+   */
+  rightsExpiry?: {
+    /** The jobs queue the task runs on. @default 'newsroom-rights' */
+    queue?: string
+    /**
+     * When this server queues and runs the task (a cron pattern with seconds), or `false` when you
+     * run it yourself: `payload.jobs.queue({ task: 'newsroomRightsExpiry', queue })` then
+     * `payload.jobs.run({ queue })`, e.g. from a separate worker. Until the task runs, expired photos
+     * are already hidden from readers, but snapshots still hold their figure's markup.
+     * @default once a minute, at second 0
+     */
+    autoRun?: string | false
+  }
+  /**
    * Settings of the publish gate: severities per rule id (`'error'`, `'warning'` or `'off'`),
    * extra rules and the wording that marks a credit as a ministry's.
    */
@@ -177,6 +196,7 @@ export interface ResolvedNewsroomOptions {
   gate: GateSettings
   delivery: { cacheControl: string; publicURL?: string }
   webhooks: ResolvedWebhookOptions
+  rightsExpiry: { queue: string; autoRun: string | false }
 }
 
 /** The collection slugs the plugin's code is told, after the host's renames. */

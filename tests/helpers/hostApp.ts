@@ -33,7 +33,14 @@ export async function startHostApp(
       ? { options: { level: logLevel }, destination: logDestination as never }
       : { options: { level: logLevel } },
     collections: hostCollections,
-    plugins: [newsroomPlugin({ ...options, photos: { staticDir: mediaDir, ...options.photos } })],
+    plugins: [
+      newsroomPlugin({
+        // The tests run the rights queue themselves when they need it.
+        rightsExpiry: { autoRun: false },
+        ...options,
+        photos: { staticDir: mediaDir, ...options.photos },
+      }),
+    ],
   })
   const payload: Payload = await getPayload({ config, key: label } as Parameters<typeof getPayload>[0])
   return {

@@ -15,6 +15,7 @@ import { webhookDeliveriesCollection } from '../../collections/WebhookDeliveries
 import { withPostgresSupport } from '../../db/install.ts'
 import { reconcilePhotoVisibility } from '../../db/statements.ts'
 import { backfillArticleSnapshots, refreshStaleSnapshots } from '../../delivery/snapshots.ts'
+import { rightsExpiryTask } from '../../jobs/rightsExpiry.ts'
 import { removeOrphanedPhotoFiles } from '../../photos/orphanedFiles.ts'
 import { deliverWebhookTask } from '../../webhooks/deliverWebhook.ts'
 import { applyOverride } from './applyOverride.ts'
@@ -44,13 +45,21 @@ export type {
 export { BUILT_IN_RULES } from '../../gate/rules/index.ts'
 export { DEFAULT_MINISTRY_WORDING } from '../../gate/ministryWording.ts'
 
-/** The jobs queue: the webhook task is always registered (it is part of the schema); the plugin runs its queue unless told not to. */
+/**
+ * The jobs queues: the webhook and rights tasks are always registered (they are part of the
+ * schema); the plugin runs their queues unless told not to. The rights queue's run also schedules
+ * the rights task, through the task's `schedule`.
+ */
 function withWebhookJobs(jobs: Config['jobs'], options: ResolvedNewsroomOptions): Config['jobs'] {
-  const tasks = [...(jobs?.tasks ?? []), deliverWebhookTask(options)]
-  const ours =
-    !options.disabled && options.webhooks.endpoints.length > 0 && options.webhooks.autoRun !== false
+  const tasks = [...(jobs?.tasks ?? []), deliverWebhookTask(options), rightsExpiryTask(options)]
+  const ours = [
+    ...(!options.disabled && options.webhooks.endpoints.length > 0 && options.webhooks.autoRun !== false
       ? [{ cron: options.webhooks.autoRun, queue: options.webhooks.queue, limit: 20 }]
-      : []
+      : []),
+    ...(!options.disabled && options.rightsExpiry.autoRun !== false
+      ? [{ cron: options.rightsExpiry.autoRun, queue: options.rightsExpiry.queue, limit: 5 }]
+      : []),
+  ]
   if (ours.length === 0) return { ...jobs, tasks }
   const hostAutoRun = jobs?.autoRun
   const autoRun =

@@ -31,6 +31,10 @@ export function resolveOptions(options: NewsroomPluginOptions = {}, hostUserSlug
       publicURL: options.delivery?.publicURL?.replace(/\/+$/, ''),
     },
     webhooks: resolveWebhooks(options.webhooks),
+    rightsExpiry: {
+      queue: options.rightsExpiry?.queue ?? DEFAULTS.rightsExpiry.queue,
+      autoRun: options.rightsExpiry?.autoRun ?? DEFAULTS.rightsExpiry.autoRun,
+    },
   }
 }
 
