@@ -1,8 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../options/types.ts'
-
-type Id = number | string
+import type { Id } from '../model/documents.ts'
 
 /** A document whose change can alter what published articles show. */
 export type ArticleDependency = 'photos' | 'participants' | 'jointStatements'

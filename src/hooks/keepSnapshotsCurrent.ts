@@ -10,8 +10,7 @@ import type { ResolvedNewsroomOptions, WebhookEventName } from '../options/types
 import { type ArticleDependency, publishedArticlesShowing } from '../delivery/affectedArticles.ts'
 import { refreshArticleSnapshots, type SnapshotChange } from '../delivery/snapshots.ts'
 import { queueWebhookEvent } from '../webhooks/events.ts'
-
-type Id = number | string
+import type { Id } from '../model/documents.ts'
 
 /**
  * Whether the live (published) row is still published. A draft save, autosave included, writes a

@@ -4,8 +4,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { SnapshotChange } from '../delivery/snapshots.ts'
 import type { ResolvedNewsroomOptions, WebhookEventName } from '../options/types.ts'
-
-type Id = number | string
+import type { Id } from '../model/documents.ts'
 
 /** The JSON body of a webhook: what changed, and every article whose public form it changed. */
 export interface WebhookEvent {
