@@ -129,12 +129,19 @@ export async function articlesWithStaleSnapshot(
 }
 
 interface Session {
-  execute: (query: ReturnType<typeof sql>) => Promise<{ rows: { updated_at: Date | string | null }[] }>
+  execute: <Row>(query: ReturnType<typeof sql>) => Promise<{ rows: Row[] }>
 }
 
-interface DrizzleSessions {
-  sessions: Record<string | number, { db: Session } | undefined>
-  drizzle: Session
+/**
+ * The connection of the request's transaction, so a statement sees (and is part of) what the
+ * operation has written so far; the adapter's own connection when there is no transaction.
+ */
+async function transactionSession(req: PayloadRequest): Promise<Session> {
+  const { sessions, drizzle } = req.payload.db as unknown as {
+    sessions: Record<string | number, { db: Session } | undefined>
+    drizzle: Session
+  }
+  return (req.transactionID ? sessions[await req.transactionID]?.db : undefined) ?? drizzle
 }
 
 /**
@@ -148,11 +155,10 @@ export async function lockRowAndReadLastSave(
   id: Id,
 ): Promise<Date | undefined> {
   const db = postgresOf(req.payload)
-  const { sessions, drizzle } = req.payload.db as unknown as DrizzleSessions
-  const session = (req.transactionID ? sessions[await req.transactionID]?.db : undefined) ?? drizzle
+  const session = await transactionSession(req)
   const table = tableNameOf(db, collection.slug)
   const versions = collection.versions ? tableNameOf(db, collection.slug, { versions: true }) : undefined
-  const { rows } = await session.execute(
+  const { rows } = await session.execute<{ updated_at: Date | string | null }>(
     versions
       ? sql`select greatest(t.updated_at, (select max(v.version_updated_at) from ${sql.identifier(versions)} v where v.parent_id = t.id)) as updated_at from ${sql.identifier(table)} t where t.id = ${id} for update of t`
       : sql`select t.updated_at from ${sql.identifier(table)} t where t.id = ${id} for update of t`,
@@ -188,55 +194,52 @@ export async function withAdvisoryLock<T>(
 }
 
 /**
+ * "A published article shows photo `p`": a probe of the relationship table's index on its photos
+ * column, joined to the articles' primary key.
+ */
+function shownByPublishedArticle(
+  db: ReturnType<typeof postgresOf>,
+  slugs: { articles: string; photos: string },
+): string {
+  const photos = tableNameOf(db, slugs.photos)
+  const articles = tableNameOf(db, slugs.articles)
+  return (
+    `exists (select 1 from ${qualified(db, `${articles}_rels`)} r join ${qualified(db, articles)} a on a.id = r.parent_id ` +
+    `where r.path = 'photosUsed' and r.${quoteIdentifier(`${photos}_id`)} = p.id and a._status = 'published')`
+  )
+}
+
+/**
  * Sets each photo's `shown_publicly` to whether a published article shows it now, in the request's
- * transaction (so it sees the article being saved). One statement for any number of photos; relies
- * on the relationship table's index on its photos column and the articles' primary key.
+ * transaction (so it sees the article being saved). One statement for any number of photos.
  */
 export async function refreshPhotoVisibility(
   req: PayloadRequest,
   slugs: { articles: string; photos: string },
   photoIds: Id[],
 ): Promise<void> {
-  if (photoIds.length === 0) return
-  const db = postgresOf(req.payload)
-  const { sessions, drizzle } = req.payload.db as unknown as {
-    sessions: Record<
-      string | number,
-      { db: { execute: (query: ReturnType<typeof sql>) => Promise<unknown> } } | undefined
-    >
-    drizzle: { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
-  }
-  const session = (req.transactionID ? sessions[await req.transactionID]?.db : undefined) ?? drizzle
-  const photos = tableNameOf(db, slugs.photos)
-  const articles = tableNameOf(db, slugs.articles)
-  const photoColumn = `${photos}_id`
   const ids = photoIds.map(Number).filter((id) => Number.isInteger(id))
   if (ids.length === 0) return
-  await session.execute(sql`
-    update ${sql.identifier(photos)} p set shown_publicly = exists (
-      select 1 from ${sql.identifier(`${articles}_rels`)} r join ${sql.identifier(articles)} a on a.id = r.parent_id
-      where r.path = 'photosUsed' and r.${sql.identifier(photoColumn)} = p.id and a._status = 'published'
-    )
-    where p.id in ${ids}`)
+  const db = postgresOf(req.payload)
+  const session = await transactionSession(req)
+  await session.execute(
+    sql`update ${sql.raw(qualified(db, tableNameOf(db, slugs.photos)))} p set shown_publicly = ${sql.raw(shownByPublishedArticle(db, slugs))} where p.id in ${ids}`,
+  )
 }
 
 /**
  * Sets every photo's `shown_publicly` that disagrees with what is published, as one statement: for a
  * database whose column was added without its values (a schema push) or changed behind the plugin.
- * Returns how many photos changed. Relies on the same indexes as `refreshPhotoVisibility`.
+ * Returns how many photos changed.
  */
 export async function reconcilePhotoVisibility(
   payload: Payload,
   slugs: { articles: string; photos: string },
 ): Promise<number> {
   const db = postgresOf(payload)
-  const photos = tableNameOf(db, slugs.photos)
-  const articles = tableNameOf(db, slugs.articles)
-  const shown =
-    `exists (select 1 from ${qualified(db, `${articles}_rels`)} r join ${qualified(db, articles)} a on a.id = r.parent_id ` +
-    `where r.path = 'photosUsed' and r.${quoteIdentifier(`${photos}_id`)} = p.id and a._status = 'published')`
+  const shown = shownByPublishedArticle(db, slugs)
   const result = (await db.pool!.query({
-    text: `update ${qualified(db, photos)} p set shown_publicly = ${shown} where p.shown_publicly is distinct from ${shown}`,
+    text: `update ${qualified(db, tableNameOf(db, slugs.photos))} p set shown_publicly = ${shown} where p.shown_publicly is distinct from ${shown}`,
   })) as { rowCount?: number | null }
   return result.rowCount ?? 0
 }
@@ -260,22 +263,15 @@ export async function claimExpiredPhotos(
   now: Date,
 ): Promise<ExpiredPhotoRow[]> {
   const db = postgresOf(req.payload)
-  const { sessions, drizzle } = req.payload.db as unknown as {
-    sessions: Record<
-      string | number,
-      { db: { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: unknown[] }> } } | undefined
-    >
-    drizzle: { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: unknown[] }> }
-  }
-  const session = (req.transactionID ? sessions[await req.transactionID]?.db : undefined) ?? drizzle
+  const session = await transactionSession(req)
   const photos = tableNameOf(db, photosSlug)
   const at = now.toISOString()
-  const { rows } = await session.execute(sql`
+  const { rows } = await session.execute<{ id: Id; credit_rights_expire_at: Date | string }>(sql`
     update ${sql.identifier(photos)} set rights_expiry_handled_at = ${at}
     where credit_rights_expire_at <= ${at}
       and (rights_expiry_handled_at is null or rights_expiry_handled_at < credit_rights_expire_at)
     returning id, credit_rights_expire_at`)
-  return (rows as { id: Id; credit_rights_expire_at: Date | string }[])
+  return rows
     .map((row) => ({ id: row.id, rightsExpireAt: new Date(row.credit_rights_expire_at) }))
     .sort((a, b) => Number(a.id) - Number(b.id))
 }
