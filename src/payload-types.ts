@@ -73,6 +73,7 @@ export interface Config {
     articles: Article;
     'article-snapshots': ArticleSnapshot;
     'webhook-deliveries': WebhookDelivery;
+    'needs-attention': NeedsAttention;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -88,6 +89,7 @@ export interface Config {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     'article-snapshots': ArticleSnapshotsSelect<false> | ArticleSnapshotsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'needs-attention': NeedsAttentionSelect<false> | NeedsAttentionSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -149,6 +151,7 @@ export interface UserAuthOperations {
  */
 export interface Participant {
   id: number;
+  acknowledgeLiveImpact?: boolean | null;
   name: string;
   /**
    * How the story usually names it, e.g. "Kazakh Foreign Ministry".
@@ -215,6 +218,7 @@ export interface Photo {
      */
     distributable?: boolean | null;
   };
+  acknowledgeLiveImpact?: boolean | null;
   /**
    * The credit the file carried when it was uploaded (XMP or IPTC). Kept as it was, for comparison.
    */
@@ -295,6 +299,7 @@ export interface Photo {
  */
 export interface JointStatement {
   id: number;
+  acknowledgeLiveImpact?: boolean | null;
   title: string;
   issuedOn?: string | null;
   place?: string | null;
@@ -493,6 +498,48 @@ export interface WebhookDelivery {
   createdAt: string;
 }
 /**
+ * Published articles that no longer pass the publish rules because a source changed after they were published. Fix the article (and publish it again) or the source; the item leaves the list by itself.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "needs-attention".
+ */
+export interface NeedsAttention {
+  id: number;
+  title: string;
+  status: 'open' | 'resolved';
+  /**
+   * Empty once the article has been deleted.
+   */
+  article?: (number | null) | Article;
+  reason: 'source-changed' | 'source-unpublished' | 'source-deleted' | 'photo-rights-expired';
+  source: {
+    collection: string;
+    documentId: string;
+    label?: string | null;
+  };
+  /**
+   * What the publish rules found in the published article after the change.
+   */
+  findings?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Who confirmed the change.
+   */
+  acknowledgedBy?: (number | null) | User;
+  acknowledgedAt?: string | null;
+  resolvedAt?: string | null;
+  resolution?: ('article-republished' | 'source-fixed' | 'article-unpublished' | 'article-deleted') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -642,6 +689,10 @@ export interface PayloadLockedDocument {
         value: number | WebhookDelivery;
       } | null)
     | ({
+        relationTo: 'needs-attention';
+        value: number | NeedsAttention;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null);
@@ -692,6 +743,7 @@ export interface PayloadMigration {
  * via the `definition` "participants_select".
  */
 export interface ParticipantsSelect<T extends boolean = true> {
+  acknowledgeLiveImpact?: T;
   name?: T;
   shortName?: T;
   aliases?: T;
@@ -724,6 +776,7 @@ export interface PhotosSelect<T extends boolean = true> {
         rightsExpireAt?: T;
         distributable?: T;
       };
+  acknowledgeLiveImpact?: T;
   embeddedMetadata?:
     | T
     | {
@@ -791,6 +844,7 @@ export interface PhotosSelect<T extends boolean = true> {
  * via the `definition` "joint-statements_select".
  */
 export interface JointStatementsSelect<T extends boolean = true> {
+  acknowledgeLiveImpact?: T;
   title?: T;
   issuedOn?: T;
   place?: T;
@@ -863,6 +917,30 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   lastError?: T;
   deliveredAt?: T;
   payload?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "needs-attention_select".
+ */
+export interface NeedsAttentionSelect<T extends boolean = true> {
+  title?: T;
+  status?: T;
+  article?: T;
+  reason?: T;
+  source?:
+    | T
+    | {
+        collection?: T;
+        documentId?: T;
+        label?: T;
+      };
+  findings?: T;
+  acknowledgedBy?: T;
+  acknowledgedAt?: T;
+  resolvedAt?: T;
+  resolution?: T;
   updatedAt?: T;
   createdAt?: T;
 }

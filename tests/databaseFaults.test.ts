@@ -1,8 +1,17 @@
-import type { CollectionBeforeChangeHook, Payload } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionBeforeChangeHook,
+  Config,
+  Payload,
+  PayloadRequest,
+  Plugin,
+} from 'payload'
 
-import { postgresAdapter } from '@payloadcms/db-postgres'
+import { postgresAdapter, sql } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -33,6 +42,10 @@ let databaseUri: string
 let mediaDir: string
 let payload: Payload
 let rest: RestClient
+let receiver: http.Server
+let receiverUrl: string
+/** What the webhook receiver got: one entry per POST. */
+const received: { delivery: string; event: string; articleId: string }[] = []
 
 const stopDatabase = async () => {
   await server?.stop()
@@ -47,6 +60,105 @@ const stopDatabaseWhenAsked: CollectionBeforeChangeHook = async ({ context, data
   if (context.stopDatabaseMidSave) await stopDatabase()
   return data
 }
+
+/**
+ * Where a publish writes, in order: Payload writes the article's row and its version row, then the
+ * plugin's afterChange hook writes the snapshot, records the webhook delivery and queues its job.
+ * The two points below are the gaps between those writes.
+ */
+type FaultPoint = 'between the version row and the snapshot' | 'between the snapshot and the job row'
+
+/** What a fault hook saw of the save in flight, just before it stopped the database. */
+interface SeenAtFault {
+  point: FaultPoint
+  /** Inside the save's own transaction. */
+  publishedVersions: number
+  snapshotTitles: string[]
+  delivery?: { id: number; jobs: number }
+  /** Over a separate connection: what others could see at that moment. */
+  publishedVersionsOutside: number
+}
+let seenAtFault: SeenAtFault | undefined
+
+/** A query in the request's own transaction, so it sees what the save has written so far. */
+async function inSaveTransaction<T>(req: PayloadRequest, query: ReturnType<typeof sql>): Promise<T[]> {
+  const { sessions } = req.payload.db as unknown as {
+    sessions: Record<string, { db: { execute: (query: unknown) => Promise<{ rows: T[] }> } }>
+  }
+  const session = req.transactionID ? sessions[String(await req.transactionID)] : undefined
+  if (!session) throw new Error('The save runs outside a transaction')
+  return (await session.db.execute(query)).rows
+}
+
+async function lookInsideTheSave(req: PayloadRequest, point: FaultPoint, articleId: number) {
+  const [versions] = await inSaveTransaction<{ count: number }>(
+    req,
+    sql`select count(*)::int as count from _articles_v where parent_id = ${articleId} and version__status = 'published'`,
+  )
+  const snapshots = await inSaveTransaction<{ document: string }>(
+    req,
+    sql`select document from article_snapshots where article_id = ${articleId}`,
+  )
+  const [outside] = await stored<{ count: number }>(
+    `select count(*)::int as count from _articles_v where parent_id = $1 and version__status = 'published'`,
+    [articleId],
+  )
+  return {
+    point,
+    publishedVersions: versions!.count,
+    snapshotTitles: snapshots.map((snapshot) => String(JSON.parse(snapshot.document).title)),
+    publishedVersionsOutside: outside!.count,
+  }
+}
+
+/**
+ * Runs before every other afterChange hook of articles: Payload has written the row and its
+ * version, the plugin has not yet written the snapshot.
+ */
+const stopDatabaseAfterVersionRow: CollectionAfterChangeHook = async ({ doc, req }) => {
+  if (req.context.faultPoint !== 'between the version row and the snapshot') return doc
+  seenAtFault = await lookInsideTheSave(req, 'between the version row and the snapshot', doc.id)
+  await stopDatabase()
+  return doc
+}
+
+/**
+ * Runs once the publish has recorded its webhook delivery (after the snapshot) and before it
+ * queues the delivery's job: the plugin records the delivery and queues its job in that order.
+ */
+const stopDatabaseBeforeJobRow: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
+  if (operation !== 'create' || req.context.faultPoint !== 'between the snapshot and the job row') return doc
+  const articleId = Number((doc.payload as { source: { id: number } }).source.id)
+  const [jobs] = await inSaveTransaction<{ count: number }>(
+    req,
+    sql`select count(*)::int as count from payload_jobs where input->>'deliveryId' = ${String(doc.id)}`,
+  )
+  seenAtFault = {
+    ...(await lookInsideTheSave(req, 'between the snapshot and the job row', articleId)),
+    delivery: { id: doc.id, jobs: jobs!.count },
+  }
+  await stopDatabase()
+  return doc
+}
+
+/** Puts the two fault hooks into the built config, around the plugin's own hooks. */
+const faultPoints: Plugin = (config: Config): Config => ({
+  ...config,
+  collections: (config.collections ?? []).map((collection) => {
+    const hooks = collection.hooks ?? {}
+    if (collection.slug === 'articles')
+      return {
+        ...collection,
+        hooks: { ...hooks, afterChange: [stopDatabaseAfterVersionRow, ...(hooks.afterChange ?? [])] },
+      }
+    if (collection.slug === 'webhook-deliveries')
+      return {
+        ...collection,
+        hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), stopDatabaseBeforeJobRow] },
+      }
+    return collection
+  }),
+})
 
 /** A direct connection, outside the app, to see what is really stored. */
 async function stored<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<T[]> {
@@ -73,6 +185,22 @@ async function eventually<T>(work: () => Promise<T>, seconds = 30): Promise<T> {
 }
 
 beforeAll(async () => {
+  receiver = http.createServer((request, response) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString()) as { source: { id: unknown } }
+      received.push({
+        delivery: String(request.headers['x-newsroom-delivery']),
+        event: String(request.headers['x-newsroom-event']),
+        articleId: String(body.source.id),
+      })
+      response.end('ok')
+    })
+  })
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`
+
   dataDir = temporaryDataDir('newsroom-faults-')
   port = await findFreePort()
   await startDatabase()
@@ -91,11 +219,15 @@ beforeAll(async () => {
     plugins: [
       newsroomPlugin({
         photos: { staticDir: mediaDir },
+        // The tests run the queues themselves, and never while the database is away.
+        webhooks: { endpoints: [receiverUrl], secret: 'database-faults-webhook-secret', autoRun: false },
+        rightsExpiry: { autoRun: false },
         overrides: {
           articles: { hooks: { beforeChange: [stopDatabaseWhenAsked] } },
           photos: { hooks: { beforeChange: [stopDatabaseWhenAsked] } },
         },
       }),
+      faultPoints,
     ],
   })
   // The default instance: the REST route handlers, given the same config, use it.
@@ -106,6 +238,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await payload?.destroy().catch(() => {})
   await stopDatabase().catch(() => {})
+  await new Promise<void>((resolve) => (receiver ? receiver.close(() => resolve()) : resolve()))
   fs.rmSync(dataDir, { recursive: true, force: true })
   fs.rmSync(mediaDir, { recursive: true, force: true })
 })
@@ -260,5 +393,200 @@ describe('when the database goes away', () => {
       return response
     })
     expect(back.json.title).toBe('Read while the database restarts')
+  }, 120_000)
+})
+
+/** Everything a publish of one article writes, as stored, read over a connection of its own. */
+interface PublishState {
+  title: string
+  status: string
+  latestVersion: { id: number; status: string }
+  publishedVersions: number
+  snapshotTitles: string[]
+  deliveries: { id: number; event: string; status: string }[]
+  /** Delivery jobs waiting in the queue for this article's deliveries. */
+  queuedJobs: number
+}
+
+async function publishState(id: number): Promise<PublishState> {
+  const [row] = await stored<{ title: string; _status: string }>('select title, _status from articles where id = $1', [
+    id,
+  ])
+  const [latest] = await stored<{ id: number; status: string }>(
+    'select id, version__status as status from _articles_v where parent_id = $1 order by id desc limit 1',
+    [id],
+  )
+  const [published] = await stored<{ count: number }>(
+    `select count(*)::int as count from _articles_v where parent_id = $1 and version__status = 'published'`,
+    [id],
+  )
+  const snapshots = await stored<{ document: string }>('select document from article_snapshots where article_id = $1', [
+    id,
+  ])
+  const deliveries = await stored<{ id: number; event: string; status: string }>(
+    `select id, event, status from webhook_deliveries where payload->'source'->>'id' = $1 order by id`,
+    [String(id)],
+  )
+  const [jobs] = await stored<{ count: number }>(
+    `select count(*)::int as count from payload_jobs where task_slug = 'newsroomDeliverWebhook'
+     and input->>'deliveryId' = any($1::text[])`,
+    [deliveries.map((delivery) => String(delivery.id))],
+  )
+  return {
+    title: row!.title,
+    status: row!._status,
+    latestVersion: latest!,
+    publishedVersions: published!.count,
+    snapshotTitles: snapshots.map((snapshot) => String(JSON.parse(snapshot.document).title)),
+    deliveries,
+    queuedJobs: jobs!.count,
+  }
+}
+
+/** Across the whole database: no delivery waiting without its job, no job without its delivery. */
+async function deliveriesAndJobsAgree(): Promise<void> {
+  const [orphans] = await stored<{ deliveries: number; jobs: number }>(
+    `select
+       (select count(*)::int from webhook_deliveries d where d.status in ('pending', 'retrying') and not exists
+          (select 1 from payload_jobs j where j.task_slug = 'newsroomDeliverWebhook' and j.input->>'deliveryId' = d.id::text)) as deliveries,
+       (select count(*)::int from payload_jobs j where j.task_slug = 'newsroomDeliverWebhook' and not exists
+          (select 1 from webhook_deliveries d where d.id::text = j.input->>'deliveryId')) as jobs`,
+  )
+  expect(orphans).toEqual({ deliveries: 0, jobs: 0 })
+}
+
+/** Sends what is queued and returns what the receiver got for the article meanwhile. */
+async function deliverQueued(articleId: number) {
+  const before = received.length
+  await payload.jobs.run({ queue: 'newsroom-webhooks' })
+  return received.slice(before).filter((post) => post.articleId === String(articleId))
+}
+
+describe('point 8: a publish interrupted by the database stopping mid-write', () => {
+  it('a publish interrupted between its version row and its snapshot: after recovery the live row, its versions, snapshot and webhook delivery are all as before, and a retry publishes once', async () => {
+    const title = 'Guarantors meet again in Astana'
+    const draft = await payload.create({
+      collection: 'articles',
+      data: { title, dateline: 'ASTANA', byline: 'Desk', body: doc(paragraph('Text.')) as never, _status: 'draft' },
+      draft: true,
+      depth: 0,
+    })
+    const before = await publishState(draft.id)
+    expect(before).toMatchObject({ status: 'draft', publishedVersions: 0, snapshotTitles: [], deliveries: [] })
+
+    seenAtFault = undefined
+    await expect(
+      payload.update({
+        collection: 'articles',
+        id: draft.id,
+        data: { _status: 'published' },
+        context: { faultPoint: 'between the version row and the snapshot' },
+      }),
+      // The next statement after the stop was the snapshot's.
+    ).rejects.toThrow(/article_snapshots/)
+    // The database stopped when the publish had written its version row, inside its transaction,
+    // and not yet its snapshot.
+    expect(seenAtFault).toEqual({
+      point: 'between the version row and the snapshot',
+      publishedVersions: 1,
+      snapshotTitles: [],
+      publishedVersionsOutside: 0,
+    })
+    await startDatabase()
+
+    // All as before: still a draft, no published version, no snapshot, no delivery, no job.
+    expect(await publishState(draft.id)).toEqual(before)
+    await deliveriesAndJobsAgree()
+
+    // A retry (the app not restarted) publishes once: one version, one snapshot, one delivery.
+    await eventually(() =>
+      payload.update({ collection: 'articles', id: draft.id, data: { _status: 'published' }, depth: 0 }),
+    )
+    const after = await publishState(draft.id)
+    expect(after).toMatchObject({
+      title,
+      status: 'published',
+      latestVersion: { status: 'published' },
+      publishedVersions: 1,
+      snapshotTitles: [title],
+      deliveries: [{ event: 'article.published', status: 'pending' }],
+      queuedJobs: 1,
+    })
+    await deliveriesAndJobsAgree()
+    const posts = await deliverQueued(draft.id)
+    expect(posts).toEqual([
+      { delivery: String(after.deliveries[0]!.id), event: 'article.published', articleId: String(draft.id) },
+    ])
+    expect(await publishState(draft.id)).toMatchObject({
+      deliveries: [{ event: 'article.published', status: 'delivered' }],
+      queuedJobs: 0,
+    })
+  }, 120_000)
+
+  it('a publish interrupted between its snapshot and its job row: after recovery the live row, its versions, snapshot and webhook delivery are all as before, and a retry publishes once', async () => {
+    const article = await publishArticle('Astana talks: the joint statement')
+    expect(await deliverQueued(article.id)).toHaveLength(1)
+    const before = await publishState(article.id)
+    expect(before).toMatchObject({
+      title: 'Astana talks: the joint statement',
+      status: 'published',
+      publishedVersions: 1,
+      snapshotTitles: ['Astana talks: the joint statement'],
+      deliveries: [{ event: 'article.published', status: 'delivered' }],
+      queuedJobs: 0,
+    })
+
+    const newTitle = 'Astana talks: the joint statement in full'
+    seenAtFault = undefined
+    await expect(
+      payload.update({
+        collection: 'articles',
+        id: article.id,
+        data: { title: newTitle },
+        context: { faultPoint: 'between the snapshot and the job row' },
+      }),
+      // The next statement after the stop was the job's insert.
+    ).rejects.toThrow(/insert into "payload_jobs"/)
+    // The database stopped when the publish had written its version, its new snapshot and its
+    // delivery record, inside its transaction, and not yet the delivery's job.
+    expect(seenAtFault).toMatchObject({
+      point: 'between the snapshot and the job row',
+      publishedVersions: 2,
+      snapshotTitles: [newTitle],
+      delivery: { jobs: 0 },
+      publishedVersionsOutside: 1,
+    })
+    await startDatabase()
+
+    // All as before: the old title, version and snapshot, and no delivery without its job.
+    expect(await publishState(article.id)).toEqual(before)
+    const [lost] = await stored<{ count: number }>(
+      'select count(*)::int as count from webhook_deliveries where id = $1',
+      [seenAtFault!.delivery!.id],
+    )
+    expect(lost!.count).toBe(0)
+    await deliveriesAndJobsAgree()
+
+    await eventually(() =>
+      payload.update({ collection: 'articles', id: article.id, data: { title: newTitle }, depth: 0 }),
+    )
+    const after = await publishState(article.id)
+    expect(after).toMatchObject({
+      title: newTitle,
+      status: 'published',
+      latestVersion: { status: 'published' },
+      publishedVersions: 2,
+      snapshotTitles: [newTitle],
+      deliveries: [
+        { event: 'article.published', status: 'delivered' },
+        { event: 'article.published', status: 'pending' },
+      ],
+      queuedJobs: 1,
+    })
+    await deliveriesAndJobsAgree()
+    const posts = await deliverQueued(article.id)
+    expect(posts).toEqual([
+      { delivery: String(after.deliveries[1]!.id), event: 'article.published', articleId: String(article.id) },
+    ])
   }, 120_000)
 })

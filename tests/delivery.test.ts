@@ -244,11 +244,14 @@ describe('no draft reaches the public', () => {
       collection: 'joint-statements',
       id: statement.id,
       data: { _status: 'draft', title: 'Withdrawn draft title' },
+      // Unpublishing what a live article cites needs the editor's confirmation.
+      context: { acknowledgeLiveImpact: true },
     })
     await app.payload.update({
       collection: 'participants',
       id: participant.id,
       data: { _status: 'draft', name: 'Secret delegation name' },
+      context: { acknowledgeLiveImpact: true },
     })
   })
 

@@ -108,63 +108,6 @@ describe('two app servers on one database', () => {
     expect(snapshot.totalDocs).toBe(1)
   })
 
-  it('send each webhook delivery exactly once when both run the queue at the same moment', async () => {
-    received.length = 0
-    const created = await one.create({
-      collection: 'articles',
-      data: { ...article('Delivered once'), _status: 'published' },
-      depth: 0,
-    })
-    await Promise.all([
-      one.jobs.run({ queue: 'newsroom-webhooks' }),
-      two.jobs.run({ queue: 'newsroom-webhooks' }),
-      one.jobs.run({ queue: 'newsroom-webhooks' }),
-    ])
-    // Whatever is left (a run that found the queue busy) is sent by a later run, still once.
-    await two.jobs.run({ queue: 'newsroom-webhooks' })
-    const deliveries = await one.find({
-      collection: 'webhook-deliveries',
-      overrideAccess: true,
-      pagination: false,
-      where: { 'payload.source.id': { equals: created.id } },
-    })
-    expect(deliveries.docs).toHaveLength(1)
-    expect(deliveries.docs[0]).toMatchObject({ status: 'delivered', attempts: 1 })
-    expect(received.filter((r) => r.delivery === String(deliveries.docs[0]!.id))).toHaveLength(1)
-  })
-
-  it('run a scheduled publish exactly once', async () => {
-    received.length = 0
-    const draft = await one.create({
-      collection: 'articles',
-      data: { ...article('Scheduled on one, due now'), _status: 'draft' },
-      draft: true,
-      depth: 0,
-    })
-    await one.jobs.queue({
-      task: 'schedulePublish',
-      input: { type: 'publish', doc: { relationTo: 'articles', value: draft.id } },
-      waitUntil: new Date(Date.now() - 1000),
-    } as never)
-    await Promise.all([one.jobs.run({ queue: 'default' }), two.jobs.run({ queue: 'default' })])
-    await two.jobs.run({ queue: 'default' })
-    const live = await two.findByID({ collection: 'articles', id: draft.id, depth: 0 })
-    expect(live._status).toBe('published')
-    const published = await one.findVersions({
-      collection: 'articles',
-      where: { and: [{ parent: { equals: draft.id } }, { 'version._status': { equals: 'published' } }] },
-      pagination: false,
-    })
-    expect(published.docs).toHaveLength(1)
-    const deliveries = await two.find({
-      collection: 'webhook-deliveries',
-      overrideAccess: true,
-      pagination: false,
-      where: { 'payload.source.id': { equals: draft.id } },
-    })
-    expect(deliveries.docs.map((d) => d.event)).toEqual(['article.published'])
-  })
-
   it('lose nothing when one server restarts: the other delivers what it queued, and the restarted one sees it all', async () => {
     received.length = 0
     const created = await one.create({

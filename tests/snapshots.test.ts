@@ -143,7 +143,13 @@ describe('published snapshots', () => {
       'Astana, Kazakhstan',
     )
 
-    await app.payload.update({ collection: 'joint-statements', id: statement.id, data: { _status: 'draft' } })
+    // Unpublishing a statement a live article cites needs the editor's confirmation.
+    await app.payload.update({
+      collection: 'joint-statements',
+      id: statement.id,
+      data: { _status: 'draft' },
+      context: { acknowledgeLiveImpact: true },
+    })
     const read = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}`, anonymous)
     expect(read.json.statements).toEqual([])
     expect(read.text).not.toContain(statement.title)

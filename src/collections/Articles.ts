@@ -9,6 +9,8 @@ import { deliveryEndpoints } from '../endpoints/articleDelivery.ts'
 import { needsAttentionEndpoint } from '../endpoints/needsAttention.ts'
 import { slugField } from '../fields/slugField.ts'
 import { nullListsAreEmpty, rejectMalformedRichText } from '../hooks/checkIncomingShapes.ts'
+import { clearArticleAttention } from '../hooks/clearArticleAttention.ts'
+import { rememberDraftSave } from '../hooks/draftSave.ts'
 import { hideUnpublishedReferences } from '../hooks/hideUnpublishedReferences.ts'
 import { keepPhotoVisibility } from '../hooks/keepPhotoVisibility.ts'
 import { refreshSnapshotOnArticleChange, removeSnapshotOnArticleDelete } from '../hooks/keepSnapshotsCurrent.ts'
@@ -33,6 +35,7 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
   const serves = !options.disabled
   // Which photos the public may see follows what is published, even with the plugin disabled.
   const photoVisibility = keepPhotoVisibility(options.slugs)
+  const attention = clearArticleAttention(options)
   return {
     slug,
     labels: { singular: 'Article', plural: 'Articles' },
@@ -55,12 +58,16 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
         rejectMalformedRichText(['body']),
         nullListsAreEmpty,
         ...editorialOperationHooks,
+        ...(serves ? [rememberDraftSave] : []),
         ...cacheHeaderHooks(options, 'public'),
       ],
       beforeValidate: [photoVisibility.beforeValidate],
       beforeChange: [...gate.beforeChange, recordReferences(options.slugs)],
-      afterChange: [photoVisibility.afterChange, ...(serves ? [refreshSnapshotOnArticleChange(options)] : [])],
-      beforeDelete: serves ? [removeSnapshotOnArticleDelete(options)] : [],
+      afterChange: [
+        photoVisibility.afterChange,
+        ...(serves ? [refreshSnapshotOnArticleChange(options), attention.afterChange] : []),
+      ],
+      beforeDelete: serves ? [removeSnapshotOnArticleDelete(options), attention.beforeDelete] : [],
       afterDelete: [photoVisibility.afterDelete],
       afterRead: [hideUnpublishedReferences(options.slugs)],
     },

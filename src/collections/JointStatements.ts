@@ -7,12 +7,14 @@ import type { ResolvedNewsroomOptions } from '../options/types.ts'
 import { slugField } from '../fields/slugField.ts'
 import { nullListsAreEmpty, rejectMalformedRichText } from '../hooks/checkIncomingShapes.ts'
 import { editorialAccess, editorialOperationHooks } from './editorial.ts'
-import { cacheHeaderHooks, publishGate, snapshotUpkeepHooks } from './wiring.ts'
+import { cacheHeaderHooks, liveArticleGuard, publishGate, snapshotUpkeepHooks } from './wiring.ts'
 
 /** A statement issued jointly by several participants; quotations can be checked against its text. */
 export const jointStatementsCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
   const slug = options.slugs.jointStatements
   const gate = publishGate('jointStatements', slug, options)
+  const guard = liveArticleGuard('jointStatements', options)
+  const upkeep = snapshotUpkeepHooks('jointStatements', options)
   return {
     slug,
     labels: { singular: 'Joint statement', plural: 'Joint statements' },
@@ -29,15 +31,18 @@ export const jointStatementsCollection = (options: ResolvedNewsroomOptions): Col
         rejectMalformedRichText(['text']),
         nullListsAreEmpty,
         ...editorialOperationHooks,
+        ...guard.beforeOperation,
         ...cacheHeaderHooks(options, 'public'),
       ],
-      beforeChange: gate.beforeChange,
-      ...snapshotUpkeepHooks('jointStatements', options),
+      beforeChange: [...gate.beforeChange, ...guard.beforeChange],
+      ...upkeep,
+      beforeDelete: [...guard.beforeDelete, ...(upkeep?.beforeDelete ?? [])],
     },
-    endpoints: gate.endpoints,
+    endpoints: [...gate.endpoints, ...guard.endpoints],
     versions: { drafts: true, maxPerDoc: 50 },
     fields: [
       ...gate.checklist,
+      ...guard.fields,
       { name: 'title', type: 'text', required: true },
       {
         type: 'row',

@@ -8,7 +8,7 @@ import { slugField } from '../fields/slugField.ts'
 import { wikidataField } from '../fields/wikidataField.ts'
 import { nullListsAreEmpty } from '../hooks/checkIncomingShapes.ts'
 import { editorialAccess, editorialOperationHooks } from './editorial.ts'
-import { cacheHeaderHooks, publishGate, snapshotUpkeepHooks } from './wiring.ts'
+import { cacheHeaderHooks, liveArticleGuard, publishGate, snapshotUpkeepHooks } from './wiring.ts'
 
 export const PARTICIPANT_KINDS = [
   { label: 'State', value: 'state' },
@@ -26,6 +26,8 @@ export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number]['value']
 export const participantsCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
   const slug = options.slugs.participants
   const gate = publishGate('participants', slug, options)
+  const guard = liveArticleGuard('participants', options)
+  const upkeep = snapshotUpkeepHooks('participants', options)
   return {
     slug,
     labels: { singular: 'Participant', plural: 'Participants' },
@@ -38,14 +40,25 @@ export const participantsCollection = (options: ResolvedNewsroomOptions): Collec
     },
     access: editorialAccess,
     hooks: {
-      beforeOperation: [nullListsAreEmpty, ...editorialOperationHooks, ...cacheHeaderHooks(options, 'public')],
-      beforeChange: gate.beforeChange,
-      ...snapshotUpkeepHooks('participants', options),
+      beforeOperation: [
+        nullListsAreEmpty,
+        ...editorialOperationHooks,
+        ...guard.beforeOperation,
+        ...cacheHeaderHooks(options, 'public'),
+      ],
+      beforeChange: [...gate.beforeChange, ...guard.beforeChange],
+      ...upkeep,
+      beforeDelete: [...guard.beforeDelete, ...(upkeep?.beforeDelete ?? [])],
     },
-    endpoints: [...(options.disabled ? [] : [participantArticlesEndpoint(options)]), ...gate.endpoints],
+    endpoints: [
+      ...(options.disabled ? [] : [participantArticlesEndpoint(options)]),
+      ...gate.endpoints,
+      ...guard.endpoints,
+    ],
     versions: { drafts: true, maxPerDoc: 50 },
     fields: [
       ...gate.checklist,
+      ...guard.fields,
       { name: 'name', type: 'text', required: true, index: true },
       {
         name: 'shortName',

@@ -13,7 +13,7 @@ import { protectLivePhotos } from '../hooks/protectLivePhotos.ts'
 import { rejectNonImageUploads } from '../hooks/rejectNonImageUploads.ts'
 import { writeCreditIntoDerivatives } from '../hooks/writeCreditIntoDerivatives.ts'
 import { mergeHooks } from './mergeHooks.ts'
-import { cacheHeaderHooks, snapshotUpkeepHooks } from './wiring.ts'
+import { cacheHeaderHooks, liveArticleGuard, snapshotUpkeepHooks } from './wiring.ts'
 
 export { CREDIT_KINDS, type CreditKind } from '../fields/creditFields.ts'
 
@@ -21,6 +21,7 @@ export { CREDIT_KINDS, type CreditKind } from '../fields/creditFields.ts'
 export const photosCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
   const active = !options.disabled
   const upkeep = snapshotUpkeepHooks('photos', options)
+  const guard = liveArticleGuard('photos', options)
   return {
     slug: options.slugs.photos,
     labels: { singular: 'Photo', plural: 'Photos' },
@@ -42,16 +43,17 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
       beforeOperation: [
         rejectNonImageUploads({ maxFileSize: options.photos.maxFileSize, maxPixels: options.photos.maxPixels }),
         protectLivePhotos(options.slugs.articles),
+        ...guard.beforeOperation,
         ...cacheHeaderHooks(options, 'public'),
       ],
       // Before Payload writes an upload's files, so the sweep knows which files are the plugin's.
       beforeValidate: active ? [journalPhotoUpload] : [],
-      beforeChange: active ? [importEmbeddedCredit(options.slugs.participants)] : [],
+      beforeChange: [...(active ? [importEmbeddedCredit(options.slugs.participants)] : []), ...guard.beforeChange],
       afterChange: [...(active ? [writeCreditIntoDerivatives] : []), ...(upkeep?.afterChange ?? [])],
-      beforeDelete: upkeep?.beforeDelete ?? [],
+      beforeDelete: [...guard.beforeDelete, ...(upkeep?.beforeDelete ?? [])],
       afterDelete: upkeep?.afterDelete ?? [],
     },
-    endpoints: active ? [creditsReportEndpoint(options.slugs)] : [],
+    endpoints: [...(active ? [creditsReportEndpoint(options.slugs)] : []), ...guard.endpoints],
     upload: {
       staticDir: options.photos.staticDir,
       mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif'],
@@ -81,6 +83,7 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
         admin: { components: provenanceNote('caption', 'caption') },
       },
       creditGroupField(options.slugs.participants),
+      ...guard.fields,
       {
         name: 'usage',
         type: 'ui',

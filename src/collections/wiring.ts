@@ -6,19 +6,24 @@
  */
 import type {
   CollectionBeforeChangeHook,
+  CollectionBeforeDeleteHook,
   CollectionBeforeOperationHook,
   CollectionConfig,
   Endpoint,
+  Field,
   UIField,
 } from 'payload'
 
+import type { SourceCollection } from '../gate/loadContext.ts'
 import type { GateTarget } from '../gate/types.ts'
 import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
 import { COMPONENT_PATHS } from '../components/paths.ts'
+import { liveImpactEndpoint } from '../endpoints/liveImpact.ts'
 import { preflightEndpoint } from '../endpoints/preflight.ts'
 import { enforceEditPrecondition } from '../hooks/enforceEditPrecondition.ts'
 import { enforcePublishGate } from '../hooks/enforcePublishGate.ts'
+import { ACKNOWLEDGE_FIELD, guardLiveArticles } from '../hooks/guardLiveArticles.ts'
 import type { ArticleDependency } from '../delivery/affectedArticles.ts'
 import { refreshSnapshotsOnDependencyChange } from '../hooks/keepSnapshotsCurrent.ts'
 import { setCacheHeaders } from '../hooks/setCacheHeaders.ts'
@@ -71,4 +76,44 @@ export function snapshotUpkeepHooks(
   if (options.disabled) return {}
   const { afterChange, beforeDelete, afterDelete } = refreshSnapshotsOnDependencyChange(options, dependency)
   return { afterChange: [afterChange], beforeDelete: [beforeDelete], afterDelete: [afterDelete] }
+}
+
+/**
+ * For photos, participants and statements: a change that would put a published article in breach
+ * of the rules is refused unless confirmed (the hooks), the admin shows the articles and asks for
+ * the confirmation (a field that is never stored), and `/:id/live-impact` answers what a change
+ * would do. The delete check runs before the snapshot upkeep reads the articles.
+ */
+export function liveArticleGuard(
+  collection: SourceCollection,
+  options: ResolvedNewsroomOptions,
+): {
+  beforeOperation: CollectionBeforeOperationHook[]
+  beforeChange: CollectionBeforeChangeHook[]
+  beforeDelete: CollectionBeforeDeleteHook[]
+  fields: Field[]
+  endpoints: Endpoint[]
+} {
+  if (options.disabled) return { beforeOperation: [], beforeChange: [], beforeDelete: [], fields: [], endpoints: [] }
+  const guard = guardLiveArticles(options, collection)
+  return {
+    beforeOperation: [guard.beforeOperation],
+    beforeChange: [guard.beforeChange],
+    beforeDelete: [guard.beforeDelete],
+    fields: [
+      {
+        name: ACKNOWLEDGE_FIELD,
+        type: 'checkbox',
+        virtual: true,
+        label: 'Save even though published articles would need attention',
+        admin: {
+          position: 'sidebar',
+          components: {
+            Field: { path: COMPONENT_PATHS.liveImpact, clientProps: { articlesSlug: options.slugs.articles } },
+          },
+        },
+      },
+    ],
+    endpoints: [liveImpactEndpoint(collection, options)],
+  }
 }

@@ -7,4 +7,5 @@ export const COMPONENT_PATHS = {
   attributionChecklist: '/src/components/AttributionChecklist.tsx#AttributionChecklist',
   creditProvenance: '/src/components/CreditProvenance.tsx#CreditProvenance',
   photoUsage: '/src/components/PhotoUsage.tsx#PhotoUsage',
+  liveImpact: '/src/components/LiveImpact.tsx#LiveImpact',
 }

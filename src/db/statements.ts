@@ -248,6 +248,8 @@ export async function reconcilePhotoVisibility(
 export interface ExpiredPhotoRow {
   id: Id
   rightsExpireAt: Date
+  alt: string | null
+  filename: string | null
 }
 
 /**
@@ -266,12 +268,22 @@ export async function claimExpiredPhotos(
   const session = await transactionSession(req)
   const photos = tableNameOf(db, photosSlug)
   const at = now.toISOString()
-  const { rows } = await session.execute<{ id: Id; credit_rights_expire_at: Date | string }>(sql`
+  const { rows } = await session.execute<{
+    id: Id
+    credit_rights_expire_at: Date | string
+    alt: string | null
+    filename: string | null
+  }>(sql`
     update ${sql.identifier(photos)} set rights_expiry_handled_at = ${at}
     where credit_rights_expire_at <= ${at}
       and (rights_expiry_handled_at is null or rights_expiry_handled_at < credit_rights_expire_at)
-    returning id, credit_rights_expire_at`)
+    returning id, credit_rights_expire_at, alt, filename`)
   return rows
-    .map((row) => ({ id: row.id, rightsExpireAt: new Date(row.credit_rights_expire_at) }))
+    .map((row) => ({
+      id: row.id,
+      rightsExpireAt: new Date(row.credit_rights_expire_at),
+      alt: row.alt,
+      filename: row.filename,
+    }))
     .sort((a, b) => Number(a.id) - Number(b.id))
 }

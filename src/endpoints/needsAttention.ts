@@ -1,4 +1,4 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import type { Id } from '../model/documents.ts'
 
@@ -46,12 +46,29 @@ export async function expiredPhotosAmong(
   )
 }
 
+/** An open item of the "Needs attention" collection, as the endpoint lists it under its article. */
+interface OpenItem {
+  id: Id
+  reason: string
+  source: { collection: string; documentId: string; label?: string | null }
+  findings: unknown
+  acknowledgedBy?: Id | null
+  acknowledgedAt?: string | null
+  createdAt: string
+}
+
 /**
- * `GET /api/articles/needs-attention` (editors and admins): the published articles that show a
- * photo whose rights have expired, each with those photos and when their rights ended. The photos
- * are already withheld from readers; the article needs a new photo or renewed rights. Two queries.
+ * `GET /api/articles/needs-attention` (editors and admins): the published articles that need an
+ * editor — those a confirmed change to a source left in breach of the publish rules (the open
+ * items of the "Needs attention" collection: who confirmed what, when, and what the rules found)
+ * and those that show a photo whose rights have expired (listed from the photos themselves, so
+ * before the rights task has run too). Three queries, however many articles.
  */
-export const needsAttentionEndpoint = (slugs: { photos: string; articles: string }): Endpoint => ({
+export const needsAttentionEndpoint = (slugs: {
+  photos: string
+  articles: string
+  needsAttention: string
+}): Endpoint => ({
   path: '/needs-attention',
   method: 'get',
   handler: async (req) => {
@@ -64,15 +81,40 @@ export const needsAttentionEndpoint = (slugs: { photos: string; articles: string
         { status: 403, headers },
       )
     const expired = await expiredPhotosAmong(req, slugs.photos, new Date())
-    const { docs: articles } = expired.size
+    const { docs: openItems } = await req.payload.find({
+      collection: slugs.needsAttention as 'needs-attention',
+      where: { status: { equals: 'open' } },
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+      sort: '-createdAt',
+      req,
+    })
+    const itemsByArticle = new Map<string, OpenItem[]>()
+    for (const item of openItems) {
+      if (item.article == null) continue
+      const articleId = String(typeof item.article === 'object' ? item.article.id : item.article)
+      const acknowledgedBy = item.acknowledgedBy
+      itemsByArticle.set(articleId, [
+        ...(itemsByArticle.get(articleId) ?? []),
+        {
+          id: item.id,
+          reason: item.reason,
+          source: item.source,
+          findings: item.findings,
+          acknowledgedBy: typeof acknowledgedBy === 'object' && acknowledgedBy ? acknowledgedBy.id : acknowledgedBy,
+          acknowledgedAt: item.acknowledgedAt,
+          createdAt: item.createdAt,
+        },
+      ])
+    }
+    const showing: Where[] = []
+    if (expired.size) showing.push({ photosUsed: { in: [...expired.values()].map((photo) => photo.id) } })
+    if (itemsByArticle.size) showing.push({ id: { in: [...itemsByArticle.keys()] } })
+    const { docs: articles } = showing.length
       ? await req.payload.find({
           collection: slugs.articles as 'articles',
-          where: {
-            and: [
-              { _status: { equals: 'published' } },
-              { photosUsed: { in: [...expired.values()].map((photo) => photo.id) } },
-            ],
-          },
+          where: { and: [{ _status: { equals: 'published' } }, { or: showing }] },
           depth: 0,
           draft: false,
           overrideAccess: true,
@@ -85,17 +127,17 @@ export const needsAttentionEndpoint = (slugs: { photos: string; articles: string
     return Response.json(
       {
         totalDocs: articles.length,
-        docs: articles.map(({ id, title, slug, publishedAt, photosUsed }) => ({
-          id,
-          title,
-          slug,
-          publishedAt,
-          reason: 'photo-rights-expired',
-          photos: (photosUsed ?? []).flatMap((used) => {
+        docs: articles.map(({ id, title, slug, publishedAt, photosUsed }) => {
+          const photos = (photosUsed ?? []).flatMap((used) => {
             const photo = expired.get(String(typeof used === 'object' ? used.id : used))
             return photo ? [photo] : []
-          }),
-        })),
+          })
+          const items = itemsByArticle.get(String(id)) ?? []
+          const reasons = [
+            ...new Set([...(photos.length ? ['photo-rights-expired'] : []), ...items.map((i) => i.reason)]),
+          ]
+          return { id, title, slug, publishedAt, reason: reasons[0], reasons, photos, items }
+        }),
       },
       { headers },
     )

@@ -11,7 +11,62 @@ import { idOf } from '../model/documents.ts'
 /** The slugs the gate reads documents from. */
 export type GateSlugs = GateContext['slugs']
 
+/** What a document refers to, as the rules see it: everything of the context but the loaded sources. */
+export type GateReferences = Pick<GateContext, 'photoUses' | 'quotes' | 'citations' | 'bareBlockquotes' | 'runningText'>
+
+/** The documents the rules read, by id: each source's published state. */
+export type GateSources = Pick<GateContext, 'photos' | 'participants' | 'statements'>
+
+/** A collection the gate loads sources from, by its key in the plugin's slugs. */
+export type SourceCollection = 'photos' | 'participants' | 'jointStatements'
+
+/**
+ * A source as it would be after a change that is not saved yet: `null` when it would be gone.
+ * Used to ask what live articles would look like after a change to one of their sources.
+ */
+export interface SourceSubstitution {
+  collection: SourceCollection
+  id: Id
+  doc: Record<string, unknown> | null
+}
+
 const key = (id: Id) => String(id)
+
+/** Reads what a document refers to. Reads the database not at all. */
+export function referencesOf(
+  target: GateTarget,
+  doc: Record<string, unknown>,
+  slugs: GateSlugs,
+  req?: PayloadRequest,
+): GateReferences {
+  const article = target === 'articles' ? readArticle(doc, slugs, req) : undefined
+  const references: GateReferences = {
+    photoUses: article?.photoUses ?? [],
+    quotes: article?.quotes ?? [],
+    citations: [...(article?.citations ?? [])],
+    bareBlockquotes: article?.bareBlockquotes ?? [],
+    runningText: article?.runningText ?? [],
+  }
+  if (target === 'jointStatements') {
+    const signatories = Array.isArray(doc.signatories) ? doc.signatories : []
+    signatories.forEach((value, index) => {
+      const id = idOf(value)
+      if (id !== undefined)
+        references.citations.push({
+          relationTo: 'participants',
+          id,
+          path: 'signatories',
+          via: `signatory ${index + 1}`,
+        })
+    })
+  }
+  if (target === 'participants') {
+    const parent = idOf(doc.parent)
+    if (parent !== undefined)
+      references.citations.push({ relationTo: 'participants', id: parent, path: 'parent', via: 'parent' })
+  }
+  return references
+}
 
 /** Reads one collection's documents by id in a single query, published state only. */
 async function loadByIds<T extends { id: Id }>(
@@ -38,10 +93,86 @@ async function loadByIds<T extends { id: Id }>(
   return loaded
 }
 
+function asStatement(raw: Record<string, unknown>): LoadedStatement {
+  const { text, ...rest } = raw
+  return {
+    ...(rest as unknown as Omit<LoadedStatement, 'plainText' | 'signatories'>),
+    signatories: (Array.isArray(raw.signatories) ? raw.signatories : [])
+      .map(idOf)
+      .filter((v): v is Id => v !== undefined),
+    plainText: richTextToPlain(text),
+  }
+}
+
+/** The loaded map with one source replaced (or removed) as a pending change would leave it. */
+function substitute<T>(
+  loaded: Map<string, T>,
+  collection: SourceCollection,
+  substitution: SourceSubstitution | undefined,
+  shape: (doc: Record<string, unknown>) => T,
+): Map<string, T> {
+  if (!substitution || substitution.collection !== collection) return loaded
+  const next = new Map(loaded)
+  if (substitution.doc === null) next.delete(key(substitution.id))
+  else next.set(key(substitution.id), shape({ ...substitution.doc, id: substitution.id }))
+  return next
+}
+
+/**
+ * Loads the sources that any of `referenceSets` name, with one query per collection however many
+ * documents, photos, quotes or participants there are: photos, then statements, then every
+ * participant cited or named by a photo's credit or a statement's signatories.
+ *
+ * With a `substitution`, it also returns the sources as they would be after that pending change
+ * (`after`); the documents the change would bring in are loaded by the same queries.
+ */
+export async function loadGateSources(
+  req: PayloadRequest,
+  slugs: GateSlugs,
+  referenceSets: GateReferences[],
+  substitution?: SourceSubstitution,
+): Promise<{ before: GateSources; after: GateSources }> {
+  const photoIds = new Set<string>()
+  const statementIds = new Set<string>()
+  const participantIds = new Set<string>()
+  for (const references of referenceSets) {
+    for (const use of references.photoUses) photoIds.add(key(use.photoId))
+    for (const citation of references.citations)
+      (citation.relationTo === 'jointStatements' ? statementIds : participantIds).add(key(citation.id))
+  }
+
+  const photos = await loadByIds<LoadedPhoto>(req, slugs.photos, photoIds)
+  const photosAfter = substitute(photos, 'photos', substitution, (doc) => doc as unknown as LoadedPhoto)
+
+  const rawStatements = await loadByIds<LoadedStatement & { text?: unknown }>(req, slugs.jointStatements, statementIds)
+  const statements = new Map(
+    [...rawStatements].map(([id, raw]) => [id, asStatement(raw as unknown as Record<string, unknown>)]),
+  )
+  const statementsAfter = substitute(statements, 'jointStatements', substitution, asStatement)
+
+  for (const photo of [...photos.values(), ...photosAfter.values()]) {
+    const issuer = idOf(photo.credit?.issuer)
+    if (issuer !== undefined) participantIds.add(key(issuer))
+  }
+  for (const statement of [...statements.values(), ...statementsAfter.values()])
+    for (const id of statement.signatories ?? []) participantIds.add(key(id))
+  const participants = await loadByIds<LoadedParticipant>(req, slugs.participants, participantIds)
+  const participantsAfter = substitute(
+    participants,
+    'participants',
+    substitution,
+    (doc) => doc as unknown as LoadedParticipant,
+  )
+
+  return {
+    before: { photos, statements, participants },
+    after: { photos: photosAfter, statements: statementsAfter, participants: participantsAfter },
+  }
+}
+
 /**
  * Loads everything the rules need for one document, with one query per collection whatever
- * the number of photos, quotes or participants: photos, then statements, then every participant
- * any of them names.
+ * the number of photos, quotes or participants.
  */
 export async function loadGateContext(args: {
   req: PayloadRequest
@@ -52,74 +183,14 @@ export async function loadGateContext(args: {
   now?: Date
 }): Promise<GateContext> {
   const { req, target, doc, slugs } = args
-
-  const article = target === 'articles' ? readArticle(doc, slugs, req) : undefined
-  const references: Pick<GateContext, 'photoUses' | 'quotes' | 'citations' | 'bareBlockquotes' | 'runningText'> = {
-    photoUses: article?.photoUses ?? [],
-    quotes: article?.quotes ?? [],
-    citations: [...(article?.citations ?? [])],
-    bareBlockquotes: article?.bareBlockquotes ?? [],
-    runningText: article?.runningText ?? [],
-  }
-  if (target === 'jointStatements') {
-    const signatories = Array.isArray(doc.signatories) ? doc.signatories : []
-    signatories.forEach((value, index) => {
-      const id = idOf(value)
-      if (id !== undefined)
-        references.citations.push({
-          relationTo: 'participants',
-          id,
-          path: 'signatories',
-          via: `signatory ${index + 1}`,
-        })
-    })
-  }
-  if (target === 'participants') {
-    const parent = idOf(doc.parent)
-    if (parent !== undefined)
-      references.citations.push({ relationTo: 'participants', id: parent, path: 'parent', via: 'parent' })
-  }
-
-  const photos = await loadByIds<LoadedPhoto>(
-    req,
-    slugs.photos,
-    new Set(references.photoUses.map((use) => key(use.photoId))),
-  )
-
-  const statementIds = new Set(
-    references.citations.filter((c) => c.relationTo === 'jointStatements').map((c) => key(c.id)),
-  )
-  const rawStatements = await loadByIds<LoadedStatement & { text?: unknown }>(req, slugs.jointStatements, statementIds)
-  const statements = new Map<string, LoadedStatement>()
-  for (const [id, statement] of rawStatements) {
-    const { text, ...rest } = statement
-    statements.set(id, {
-      ...rest,
-      signatories: (Array.isArray(statement.signatories) ? statement.signatories : [])
-        .map(idOf)
-        .filter((v): v is Id => v !== undefined),
-      plainText: richTextToPlain(text),
-    })
-  }
-
-  const participantIds = new Set(
-    references.citations.filter((c) => c.relationTo === 'participants').map((c) => key(c.id)),
-  )
-  for (const photo of photos.values()) {
-    const issuer = idOf(photo.credit?.issuer)
-    if (issuer !== undefined) participantIds.add(key(issuer))
-  }
-  for (const statement of statements.values()) for (const id of statement.signatories ?? []) participantIds.add(key(id))
-  const participants = await loadByIds<LoadedParticipant>(req, slugs.participants, participantIds)
-
+  const references = referencesOf(target, doc, slugs, req)
+  const { before } = await loadGateSources(req, slugs, [references])
   return {
     target,
     doc,
     now: args.now ?? new Date(),
     slugs,
-    photos,
-    participants,
-    statements,
+    ...before,
     ministryWording: args.ministryWording,
     req,
     ...references,

@@ -8,6 +8,7 @@ import type { ResolvedNewsroomOptions } from '../options/types.ts'
 import { claimExpiredPhotos } from '../db/statements.ts'
 import { publishedArticlesShowing } from '../delivery/affectedArticles.ts'
 import { refreshArticleSnapshots, type SnapshotChange } from '../delivery/snapshots.ts'
+import { flagArticles } from '../integrity/attention.ts'
 import { queueWebhookEvent } from '../webhooks/events.ts'
 
 export const RIGHTS_EXPIRY_TASK_SLUG = 'newsroomRightsExpiry'
@@ -54,6 +55,21 @@ export async function handleExpiredPhotoRights(
         { collection: options.slugs.photos, id: photo.id },
         articles.map((article) => changed.get(String(article.id)) ?? article),
       )
+      const label = `photo “${photo.alt || photo.filename || `#${String(photo.id)}`}”`
+      await flagArticles(req, options, {
+        reason: 'photo-rights-expired',
+        source: { collection: options.slugs.photos, id: photo.id, label },
+        articles: articles.map(({ id, slug, title }) => {
+          const finding = {
+            rule: 'photo-rights-expired',
+            severity: 'error' as const,
+            path: '',
+            message: `The rights to the ${label} expired on ${photo.rightsExpireAt.toISOString()}; readers no longer see it. Replace the photo or renew its rights.`,
+          }
+          return { id, slug, title, newErrors: [finding], errorsAfter: [finding] }
+        }),
+        now,
+      })
     }
     if (shouldCommit) await commitTransaction(req)
     return handled
@@ -67,7 +83,7 @@ async function articlesNamed(
   req: PayloadRequest,
   options: ResolvedNewsroomOptions,
   ids: Id[],
-): Promise<SnapshotChange[]> {
+): Promise<(SnapshotChange & { title: string })[]> {
   if (ids.length === 0) return []
   const { docs } = await req.payload.find({
     collection: options.slugs.articles as 'articles',
@@ -77,10 +93,15 @@ async function articlesNamed(
     overrideAccess: true,
     pagination: false,
     sort: 'id',
-    select: { slug: true },
+    select: { slug: true, title: true },
     req,
   })
-  return docs.map((article) => ({ id: article.id, slug: article.slug || String(article.id), change: 'updated' }))
+  return docs.map((article) => ({
+    id: article.id,
+    slug: article.slug || String(article.id),
+    title: article.title,
+    change: 'updated',
+  }))
 }
 
 /**

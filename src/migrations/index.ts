@@ -4,6 +4,7 @@ import * as migration_20261128_053042_serving_at_scale from './20261128_053042_s
 import * as migration_20261128_155621_snapshot_renderer_version from './20261128_155621_snapshot_renderer_version';
 import * as migration_20261128_164116_photo_visibility from './20261128_164116_photo_visibility';
 import * as migration_20261128_171229_rights_expiry from './20261128_171229_rights_expiry';
+import * as migration_20261128_184625_needs_attention from './20261128_184625_needs_attention';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261128_171229_rights_expiry.up,
     down: migration_20261128_171229_rights_expiry.down,
     name: '20261128_171229_rights_expiry',
+  },
+  {
+    up: migration_20261128_184625_needs_attention.up,
+    down: migration_20261128_184625_needs_attention.down,
+    name: '20261128_184625_needs_attention'
   },
 ];

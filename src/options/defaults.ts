@@ -15,6 +15,8 @@ export const WEBHOOK_EVENTS: WebhookEventName[] = [
   'participant.deleted',
   'joint-statement.changed',
   'joint-statement.deleted',
+  'article.needs-attention',
+  'article.attention-resolved',
 ]
 
 export const DEFAULT_SLUGS: Record<NewsroomCollectionKey | NewsroomSystemCollectionKey, string> = {
@@ -24,6 +26,7 @@ export const DEFAULT_SLUGS: Record<NewsroomCollectionKey | NewsroomSystemCollect
   jointStatements: 'joint-statements',
   articleSnapshots: 'article-snapshots',
   webhookDeliveries: 'webhook-deliveries',
+  needsAttention: 'needs-attention',
 }
 
 export const DEFAULTS = {

@@ -10,8 +10,8 @@ import type { GateRule, GateSettings, SeveritySetting } from '../model/gate.ts'
 /** The four content collections the plugin adds. */
 export type NewsroomCollectionKey = 'articles' | 'photos' | 'participants' | 'jointStatements'
 
-/** The collections the plugin keeps for delivery: published snapshots and webhook deliveries. */
-export type NewsroomSystemCollectionKey = 'articleSnapshots' | 'webhookDeliveries'
+/** The collections the plugin keeps for itself: published snapshots, webhook deliveries, and what needs attention. */
+export type NewsroomSystemCollectionKey = 'articleSnapshots' | 'webhookDeliveries' | 'needsAttention'
 
 /** What a webhook event is about. */
 export type WebhookEventName =
@@ -25,6 +25,8 @@ export type WebhookEventName =
   | 'participant.deleted'
   | 'joint-statement.changed'
   | 'joint-statement.deleted'
+  | 'article.needs-attention'
+  | 'article.attention-resolved'
 
 /** A receiver of webhook events. */
 export interface WebhookEndpoint {

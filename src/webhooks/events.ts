@@ -16,6 +16,16 @@ export interface WebhookEvent {
   source: { collection: string; id: Id; slug?: string }
   /** Articles to revalidate: `removed` ones are no longer public (unpublished or deleted). */
   articles: { id: Id; slug: string; change: SnapshotChange['change']; path: string }[]
+  /**
+   * On `article.needs-attention` and `article.attention-resolved`: why, and per article id what the
+   * publish rules found (`findings`) or how it was resolved (`resolution`).
+   */
+  attention?: {
+    reason?: string
+    resolution?: string
+    acknowledgedBy?: { id: Id; email?: string } | null
+    findings?: Record<string, { rule: string; severity: string; path: string; message: string }[]>
+  }
 }
 
 export const WEBHOOK_TASK_SLUG = 'newsroomDeliverWebhook'
@@ -31,6 +41,7 @@ export async function queueWebhookEvent(
   event: WebhookEventName,
   source: WebhookEvent['source'],
   changes: SnapshotChange[],
+  attention?: WebhookEvent['attention'],
 ): Promise<void> {
   const receivers = options.webhooks.endpoints.filter((endpoint) => endpoint.events.includes(event))
   if (receivers.length === 0) return
@@ -41,6 +52,7 @@ export async function queueWebhookEvent(
     occurredAt: new Date().toISOString(),
     source,
     articles: changes.map((change) => ({ ...change, path: `${api}/${options.slugs.articles}/${change.slug}` })),
+    ...(attention ? { attention } : {}),
   }
   for (const receiver of receivers) {
     const delivery = await req.payload.create({

@@ -11,6 +11,8 @@ import { jointStatementsCollection } from '../../collections/JointStatements.ts'
 import { participantsCollection } from '../../collections/Participants.ts'
 import { photosCollection, withPhotoCredits } from '../../collections/Photos.ts'
 import { usersCollection, withNewsroomRoles } from '../../collections/Users.ts'
+import { LIVE_IMPACT_REFUSED } from '../../hooks/guardLiveArticles.ts'
+import { needsAttentionCollection } from '../../collections/NeedsAttention.ts'
 import { webhookDeliveriesCollection } from '../../collections/WebhookDeliveries.ts'
 import { withPostgresSupport } from '../../db/install.ts'
 import { reconcilePhotoVisibility } from '../../db/statements.ts'
@@ -191,7 +193,11 @@ export const newsroomPlugin =
         : collection,
     )
 
-    const system = [articleSnapshotsCollection(options), webhookDeliveriesCollection(options)]
+    const system = [
+      articleSnapshotsCollection(options),
+      webhookDeliveriesCollection(options),
+      needsAttentionCollection(options),
+    ]
     const systemClash = system.find((collection) => hasHostCollection(collection.slug))
     if (systemClash) {
       throw new Error(
@@ -221,6 +227,8 @@ export const newsroomPlugin =
         admin: { ...config.admin, user: config.admin?.user ?? options.usersSlug },
         collections,
         jobs: withWebhookJobs(config.jobs, options),
+        // A refused change to a source of live articles is an answer to the editor, not a server fault.
+        loggingLevels: { [LIVE_IMPACT_REFUSED]: 'info', ...config.loggingLevels } as Config['loggingLevels'],
         onInit: async (payload) => {
           await config.onInit?.(payload)
           if (!options.disabled) await startUp(payload, options)
