@@ -409,7 +409,7 @@ describe('rules for statements and participants', () => {
     expect((await preflight('joint-statements', one.id)).errors.map((e) => e.rule)).toContain('statement-signatories')
     expect((await publishLocal('joint-statements', one.id))[0]).toMatchObject({
       path: 'signatories',
-      message: expect.stringMatching(/at least two signatories; it has 1/),
+      message: expect.stringMatching(/at least two different signatories; it has 1/),
     })
     const rest = await publishRest('joint-statements', one.id)
     expect(rest.status).toBe(400)

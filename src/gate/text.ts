@@ -55,7 +55,7 @@ export function findQuotation(quotation: string, source: string): QuoteMatch {
 }
 
 const words = (text: string) => text.split(' ').filter(Boolean)
-const wordKey = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
+const wordKey = (word: string) => foldCase(word).replace(/[^\p{L}\p{N}]/gu, '')
 
 /**
  * The window of the source, as long as the quotation, that shares the most words with it in
@@ -88,9 +88,17 @@ function commonSubsequenceLength(a: string[], b: string[]): number {
   return row[b.length]!
 }
 
+/**
+ * Lower case for comparing, right for Turkish and Kazakh as well: the dotted and dotless i of
+ * those alphabets (I, İ, ı, i) are one letter here, so "DIŞİŞLERİ BAKANLIĞI" = "Dışişleri Bakanlığı".
+ */
+export function foldCase(input: string): string {
+  return input.replace(/[Iİı]/g, 'i').toLowerCase().replace(/i\u0307/g, 'i')
+}
+
 /** Case- and accent-insensitive form for comparing names ("Türkiye" = "TURKIYE"). */
 export function foldName(input: string): string {
-  return normaliseForComparison(input)
+  return foldCase(normaliseForComparison(input))
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()

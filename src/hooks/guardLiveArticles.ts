@@ -7,7 +7,7 @@ import type {
 
 import { APIError } from 'payload'
 
-import type { AttentionReason } from '../collections/NeedsAttention.ts'
+import type { AttentionReason } from '../model/attention.ts'
 import type { SourceCollection } from '../gate/loadContext.ts'
 import type { Id } from '../model/documents.ts'
 import type { ResolvedNewsroomOptions } from '../options/types.ts'

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import type { AttentionReason, AttentionResolution } from '../collections/NeedsAttention.ts'
+import type { AttentionReason, AttentionResolution } from '../model/attention.ts'
 import type { Id } from '../model/documents.ts'
 import type { ResolvedNewsroomOptions } from '../options/types.ts'
 import type { ArticleImpact } from './liveImpact.ts'

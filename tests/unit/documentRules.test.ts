@@ -11,7 +11,7 @@ const check = (id: string, context: ReturnType<typeof statementContext>) => buil
 describe('statement-signatories', () => {
   it('counts no signatories as none', () => {
     expect(check('statement-signatories', statementContext({ signatories: [] }))).toEqual([
-      { path: 'signatories', message: 'A joint statement needs at least two signatories; it has 0.' },
+      { path: 'signatories', message: 'A joint statement needs at least two different signatories; it has 0.' },
     ])
   })
 
@@ -19,6 +19,12 @@ describe('statement-signatories', () => {
     expect(check('statement-signatories', statementContext({ signatories: [ID.iran, ID.unpublished, 99] }))).toEqual([
       { path: 'signatories', message: "Signatory 'Unpublished delegation' (#7) is not published. Publish it first." },
       { path: 'signatories', message: 'Signatory #99 no longer exists.' },
+    ])
+  })
+
+  it('counts a participant listed twice as one signatory', () => {
+    expect(check('statement-signatories', statementContext({ signatories: [ID.iran, ID.iran] }))).toEqual([
+      { path: 'signatories', message: 'A joint statement needs at least two different signatories; it has 1.' },
     ])
   })
 
@@ -77,6 +83,20 @@ describe('ministry-parent', () => {
         (finding) => finding.path,
       ),
     ).toEqual(['country', 'parent'])
+  })
+
+  it('checks the parent itself: a published state or government of the same country', () => {
+    const ministryUnderMinistry = participantContext({
+      doc: { parent: ID.russianDefence },
+      citations: [{ relationTo: 'participants', id: ID.russianDefence, path: 'parent', via: 'parent' }],
+    })
+    expect(check('ministry-parent', ministryUnderMinistry).map((finding) => finding.message)).toEqual([
+      expect.stringContaining('is not a state or a government'),
+      expect.stringContaining('is not its parent'),
+    ])
+    const gone = participantContext({ doc: { parent: 999 } })
+    expect(check('ministry-parent', gone)).toEqual([{ path: 'parent', message: 'The parent #999 no longer exists.' }])
+    expect(check('ministry-parent', participantContext())).toEqual([])
   })
 
   it('asks for the parent alone when the country is set', () => {

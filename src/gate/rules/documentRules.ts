@@ -2,19 +2,26 @@ import type { GateRule, RuleFinding } from '../types.ts'
 
 import { isBlank, participantLabel } from '../describe.ts'
 import { richTextToPlain } from '../../article/lexical.ts'
+import { idOf } from '../../model/documents.ts'
 
 export const statementSignatories: GateRule = {
   id: 'statement-signatories',
   target: 'jointStatements',
   defaultSeverity: 'error',
-  description: 'A joint statement has at least two signatories, all published participants.',
+  description: 'A joint statement has at least two different signatories, all published participants.',
   check: (context) => {
     const findings: RuleFinding[] = []
-    const signatories = context.citations.filter((c) => c.path === 'signatories')
+    // The same participant listed twice signs once.
+    const seen = new Set<string>()
+    const signatories = context.citations.filter((c) => {
+      if (c.path !== 'signatories' || seen.has(String(c.id))) return false
+      seen.add(String(c.id))
+      return true
+    })
     if (signatories.length < 2) {
       findings.push({
         path: 'signatories',
-        message: `A joint statement needs at least two signatories; it has ${signatories.length}.`,
+        message: `A joint statement needs at least two different signatories; it has ${signatories.length}.`,
       })
     }
     for (const citation of signatories) {
@@ -60,14 +67,37 @@ export const ministryParent: GateRule = {
   id: 'ministry-parent',
   target: 'participants',
   defaultSeverity: 'error',
-  description: 'A ministry has a country and a parent (its government or state).',
+  description:
+    'A ministry has a country and a parent: its published government or state, of the same country when both say.',
   check: (context) => {
     if (context.doc.kind !== 'ministry') return []
     const findings: RuleFinding[] = []
     if (isBlank(context.doc.country)) findings.push({ path: 'country', message: 'A ministry needs a country.' })
-    if (context.doc.parent == null || context.doc.parent === '') {
+    const parentId = idOf(context.doc.parent)
+    if (parentId === undefined) {
       findings.push({ path: 'parent', message: 'A ministry needs a parent: the government or state it belongs to.' })
+      return findings
     }
+    const parent = context.participants.get(String(parentId))
+    if (!parent) {
+      findings.push({ path: 'parent', message: `The parent #${String(parentId)} no longer exists.` })
+      return findings
+    }
+    if (parent.kind !== 'state' && parent.kind !== 'government')
+      findings.push({
+        path: 'parent',
+        message: `The parent ${participantLabel(parent)} is not a state or a government; a ministry belongs to one.`,
+      })
+    if (parent._status !== 'published')
+      findings.push({
+        path: 'parent',
+        message: `The parent ${participantLabel(parent)} is not published. Publish it first.`,
+      })
+    if (!isBlank(context.doc.country) && !isBlank(parent.country) && parent.country !== context.doc.country)
+      findings.push({
+        path: 'country',
+        message: `The ministry's country (${String(context.doc.country)}) is not its parent's (${String(parent.country)}).`,
+      })
     return findings
   },
 }
