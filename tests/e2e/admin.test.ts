@@ -303,6 +303,70 @@ describe.runIf(enabled)('admin in a real browser', () => {
   }, 400_000)
 
   // Last, so the log covers every request the tests above made.
+  it('point 3: asks the editor to confirm a credit change that would break a live article, then lists the article under Needs attention', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+    const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) })
+    try {
+      const live = await fetch(`${server.url}/api/articles?where[slug][equals]=${PUBLISHED_ARTICLE_SLUG}&depth=0`)
+      const article = ((await live.json()) as { docs: { id: number; title: string; heroPhoto: number }[] }).docs[0]!
+      await logIn(page, 'editor@newsroom.test', 'newsroom-editor')
+      await page.goto(`${server.url}/admin/collections/photos/${article.heroPhoto}`, {
+        waitUntil: 'domcontentloaded',
+        timeout: 180_000,
+      })
+      const panel = page.locator('section[aria-label="Published articles"]')
+      await panel.waitFor({ timeout: 120_000 })
+      await page.locator('#field-credit__line').fill('')
+      await panel.getByText('Saving this would put a published article in breach').waitFor({ timeout: 60_000 })
+      expect(await panel.textContent()).toContain(article.title)
+      await shot('live-impact-confirmation')
+
+      // Unconfirmed, the server refuses it and says why.
+      await page.locator('#action-save').click()
+      await page
+        .getByText(/would put a published article in breach/)
+        .first()
+        .waitFor({ timeout: 60_000 })
+      await shot('live-impact-refused')
+      console.log(
+        `[e2e] credit line after the refused save: “${await page.locator('#field-credit__line').inputValue()}”`,
+      )
+
+      // Confirmed in the panel, the same change is saved.
+      await page.locator('#field-credit__line').fill('')
+      await panel.getByText('Saving this would put a published article in breach').waitFor({ timeout: 60_000 })
+      await panel.locator('input[type="checkbox"]').check()
+      await page.locator('#action-save').click()
+      await page.getByText('Updated successfully').first().waitFor({ timeout: 60_000 })
+
+      await page.goto(`${server.url}/admin/collections/needs-attention`, {
+        waitUntil: 'domcontentloaded',
+        timeout: 180_000,
+      })
+      await page.getByText(article.title, { exact: false }).first().waitFor({ timeout: 120_000 })
+      // Who confirmed it, by the account's e-mail, once the list has loaded its relationships.
+      await page.getByText('editor@newsroom.test').first().waitFor({ timeout: 60_000 })
+      await shot('needs-attention-list')
+      // Read from the page, with the editor's session cookie, as the admin itself reads.
+      const item = await page.evaluate(async () => {
+        const response = await fetch('/api/needs-attention?depth=0&where[status][equals]=open', {
+          credentials: 'include',
+        })
+        return ((await response.json()) as { docs: { acknowledgedBy: unknown; acknowledgedAt: unknown }[] }).docs[0]
+      })
+      console.log(`[e2e] needs-attention item: ${JSON.stringify(item)}`)
+      expect(item?.acknowledgedBy).toEqual(expect.any(Number))
+    } catch (error) {
+      await shot('live-impact-failure').catch(() => {})
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\n--- server log ---\n${server.log().slice(-3000)}`,
+        { cause: error },
+      )
+    } finally {
+      await page.close()
+    }
+  }, 600_000)
+
   it('serves all of the above without a module the server could not load or a request it refused', () => {
     const log = server.log()
     expect(log).toMatch(/POST \/api\/photos/)
