@@ -3,7 +3,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook } from 'payl
 import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
 import { resolveAttention } from '../integrity/attention.ts'
-import { savesDraftOnly } from './draftSave.ts'
+import { savesDraftOnly } from './liveState.ts'
 
 /**
  * An article leaves the "Needs attention" list when it is published again (the publish gate has

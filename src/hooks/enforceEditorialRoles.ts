@@ -3,6 +3,7 @@ import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 
 import { canPublish } from '../access/index.ts'
+import { isLive, RESTORING_VERSION_CONTEXT } from './liveState.ts'
 
 /** The parts of a create, update or restore operation's arguments this check reads. */
 export type WriteArgs = {
@@ -13,25 +14,9 @@ export type WriteArgs = {
   where?: Record<string, unknown>
 }
 
-/**
- * Set on a restore's request (`'draft'` or `'live'`), so the publish gate checks only a restore
- * that would be live, and knows that refusing it must change nothing.
- */
-export const RESTORING_VERSION_CONTEXT = 'newsroomRestoringVersion'
-
 /** A 403 that says what only editors may do, and what a writer can do instead. */
 const onlyEditors = (what: string, instead: string) =>
   new APIError(`You are not allowed to ${what}: only editors and admins may. ${instead}`, 403, undefined, true)
-
-async function isLive(req: PayloadRequest, collection: string, id: unknown): Promise<boolean> {
-  const { totalDocs } = await req.payload.count({
-    collection: collection as 'articles',
-    where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] },
-    overrideAccess: true,
-    req,
-  })
-  return totalDocs > 0
-}
 
 /**
  * A writer may restore an old version as the latest draft (`draft=true`); restoring it without

@@ -6,7 +6,7 @@ import type { Finding, GateTarget } from '../gate/types.ts'
 import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
 import { evaluatePublish } from '../gate/evaluate.ts'
-import { RESTORING_VERSION_CONTEXT } from './enforceEditorialRoles.ts'
+import { RESTORING_VERSION_CONTEXT } from './liveState.ts'
 
 /** Marks the draft save made on a refused publish, so it is not checked again. */
 export const KEEP_DRAFT_CONTEXT = 'newsroomKeepDraft'

@@ -20,7 +20,7 @@ import {
   type LiveImpact,
   withChange,
 } from '../integrity/liveImpact.ts'
-import { rememberDraftSave, savesDraftOnly } from './draftSave.ts'
+import { rememberDraftSave, savesDraftOnly } from './liveState.ts'
 
 /**
  * How a change that breaks live articles is confirmed: the `acknowledgeLiveImpact` field in the

@@ -10,26 +10,8 @@ import type { ResolvedNewsroomOptions, WebhookEventName } from '../options/types
 import { type ArticleDependency, publishedArticlesShowing } from '../delivery/affectedArticles.ts'
 import { refreshArticleSnapshots, type SnapshotChange } from '../delivery/snapshots.ts'
 import { queueWebhookEvent } from '../webhooks/events.ts'
+import { isLive } from './liveState.ts'
 import type { Id } from '../model/documents.ts'
-
-/**
- * Whether the live (published) row is still published. A draft save, autosave included, writes a
- * version only and leaves the live row alone; an unpublish changes the live row.
- */
-async function liveRowIsPublished(req: PayloadRequest, collection: string, id: Id): Promise<boolean> {
-  const { docs } = await req.payload.find({
-    collection: collection as 'articles',
-    where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] },
-    depth: 0,
-    draft: false,
-    limit: 1,
-    pagination: false,
-    overrideAccess: true,
-    select: {},
-    req,
-  })
-  return docs.length > 0
-}
 
 async function hasSnapshot(req: PayloadRequest, options: ResolvedNewsroomOptions, articleId: Id): Promise<boolean> {
   const { totalDocs } = await req.payload.count({
@@ -46,7 +28,7 @@ export const refreshSnapshotOnArticleChange =
   (options: ResolvedNewsroomOptions): CollectionAfterChangeHook =>
   async ({ collection, doc, req }) => {
     if (doc._status !== 'published') {
-      if (await liveRowIsPublished(req, collection.slug, doc.id)) return doc
+      if (await isLive(req, collection.slug, doc.id)) return doc
       if (!(await hasSnapshot(req, options, doc.id))) return doc
     }
     const changes = await refreshArticleSnapshots(req, options, [doc.id])
@@ -124,7 +106,7 @@ export function refreshSnapshotsOnDependencyChange(
   return {
     afterChange: async ({ collection, doc, req }) => {
       // A draft saved over a published participant or statement changes nothing public.
-      if (doc._status === 'draft' && (await liveRowIsPublished(req, collection.slug, doc.id))) return doc
+      if (doc._status === 'draft' && (await isLive(req, collection.slug, doc.id))) return doc
       const articleIds = await publishedArticlesShowing(req, options, dependency, doc.id)
       await refreshAndTell(
         req,
