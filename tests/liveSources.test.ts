@@ -379,6 +379,28 @@ describe('point 3: live articles stay true to their sources', () => {
     expect(await openItems(article.id)).toHaveLength(1)
   })
 
+  it('point 3: a draft whose body still shows a deleted photo stays savable (nothing is lost)', async () => {
+    const photo = await fixtures.photo()
+    counter += 1
+    const draft = await payload.create({
+      collection: 'articles',
+      data: {
+        title: `Draft with a photo ${counter}`,
+        body: doc(paragraph('Work in progress.'), upload('photos', photo.id)),
+        _status: 'draft',
+      } as never,
+      draft: true,
+    })
+    await payload.delete({ collection: 'photos', id: photo.id })
+    const saved = await app.rest.patch(
+      `/articles/${draft.id}?draft=true`,
+      { title: `Draft with a photo ${counter}, edited` },
+      { token: editor },
+    )
+    expect(saved.status).toBe(200)
+    expect(saved.json.doc.photosUsed).toEqual([])
+  })
+
   it('point 3: the live-impact endpoint previews a change without saving it', async () => {
     const statement = await publishedStatement()
     const article = await publishedArticle(statement.id)

@@ -9,7 +9,10 @@ export const documentCases: RuleCase[] = [
     name: 'a joint statement with one signatory',
     fails: () => statementContext({ signatories: [ID.iran] }),
     findings: [
-      { path: 'signatories', message: literal('A joint statement needs at least two different signatories; it has 1.') },
+      {
+        path: 'signatories',
+        message: literal('A joint statement needs at least two different signatories; it has 1.'),
+      },
     ],
     passes: () => statementContext({ signatories: [ID.iran, ID.russia] }),
   },
