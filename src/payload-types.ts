@@ -208,6 +208,9 @@ export interface Photo {
      * Who handed the photo out (required for handouts).
      */
     issuer?: (number | null) | Participant;
+    issuerSource?: ('file' | 'desk') | null;
+    issuerConfirmedBy?: (number | null) | User;
+    issuerConfirmedAt?: string | null;
     creator?: string | null;
     source?: string | null;
     copyright?: string | null;
@@ -231,6 +234,10 @@ export interface Photo {
     copyright?: string | null;
     usageTerms?: string | null;
     caption?: string | null;
+    /**
+     * Read from the wire agencies’ conventions: “HO” or “Handout” for a handout, “POOL” for a pool photo.
+     */
+    kind?: ('staff' | 'agency' | 'handout' | 'pool' | 'freelance' | 'archive') | null;
     /**
      * Fields whose IIM copy fills IIM’s maximum length; the XMP value, when present, is kept whole.
      */
@@ -290,6 +297,37 @@ export interface Photo {
       filename?: string | null;
     };
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  /**
+   * Writers write drafts, editors also publish, admins also manage users.
+   */
+  roles?: ('admin' | 'editor' | 'writer')[] | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * Statements issued jointly by states or organisations, kept with their full text so quotations can be checked against it.
@@ -406,37 +444,6 @@ export interface Article {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name?: string | null;
-  /**
-   * Writers write drafts, editors also publish, admins also manage users.
-   */
-  roles?: ('admin' | 'editor' | 'writer')[] | null;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * What readers get for each published article; refreshed on publish and when a photo, participant or statement it shows changes.
@@ -769,6 +776,9 @@ export interface PhotosSelect<T extends boolean = true> {
         line?: T;
         kind?: T;
         issuer?: T;
+        issuerSource?: T;
+        issuerConfirmedBy?: T;
+        issuerConfirmedAt?: T;
         creator?: T;
         source?: T;
         copyright?: T;
@@ -788,6 +798,7 @@ export interface PhotosSelect<T extends boolean = true> {
         copyright?: T;
         usageTerms?: T;
         caption?: T;
+        kind?: T;
         truncated?: T;
       };
   shownPublicly?: T;

@@ -204,6 +204,51 @@ describe('photo rules', () => {
     expect((await preflight('articles', article.id)).errors).toEqual([])
   })
 
+  it('ministry-credit: a credit line naming another state the article does not cite is refused, with the name found', async () => {
+    const uzbekistan = await app.payload.create({
+      collection: 'participants',
+      data: {
+        name: 'Republic of Uzbekistan',
+        shortName: 'Uzbekistan',
+        kind: 'state',
+        country: 'UZ',
+        _status: 'published',
+      },
+    })
+    const photo = await f.photo({ credit: { line: 'Ministry of Foreign Affairs of Uzbekistan' } })
+    await expectRule(
+      'ministry-credit',
+      { ...validArticle(), heroPhoto: photo.id },
+      {
+        path: 'heroPhoto',
+        message: new RegExp(
+          `names “Uzbekistan” \\('Republic of Uzbekistan' \\(#${uzbekistan.id}\\), a state\\) besides its issuer 'Ministry of Foreign Affairs of the Republic of Kazakhstan'`,
+        ),
+      },
+    )
+  })
+
+  it('photo-exists: a photo deleted after it was placed in the body is reported', async () => {
+    const photo = await f.photo()
+    const article = await draftArticle({
+      ...validArticle(),
+      body: doc(paragraph('The talks ended on 21 June.'), upload('photos', photo.id)),
+    })
+    await app.payload.delete({ collection: 'photos', id: photo.id })
+    const report = await preflight('articles', article.id)
+    expect(report.errors).toEqual([
+      {
+        rule: 'photo-exists',
+        severity: 'error',
+        path: 'body',
+        message: `Photo #${photo.id}, body, image 1: no longer exists (it was deleted). Choose another photo, or take this one out.`,
+      },
+    ])
+    expect(await publishLocal('articles', article.id)).toEqual([
+      expect.objectContaining({ path: 'body', message: expect.stringContaining('no longer exists') }),
+    ])
+  })
+
   it('photo-rights-expired: rights that have run out block publishing', async () => {
     const photo = await f.photo({ credit: { rightsExpireAt: new Date(Date.now() - 86_400_000).toISOString() } })
     await expectRule(
@@ -304,7 +349,7 @@ describe('attribution rules', () => {
       const texts = [
         '“The parties do not accept any attempts … on the ground.”',
         'the UN Charter should be universally respected and complied with, including Syria’s   sovereignty',
-        'They called for more humanitarian aid to the whole of Syria -- including water [...] supply.'.replace(
+        'They called for more humanitarian aid to the whole of Syria -- including water [...] electricity supply.'.replace(
           '--',
           '—',
         ),

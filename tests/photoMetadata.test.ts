@@ -6,18 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { doc, paragraph, upload } from '../src/demo/lexicalBuilders.ts'
 import { readEmbeddedCredit } from '../src/photos/readEmbeddedCredit.ts'
 import { FIXTURE_PHOTOS, hasFixturePhotos, uploadForm } from './helpers/images.ts'
-import { photoWithMetadata } from './helpers/metadataFixtures.ts'
+import { photoWithMetadata, xmpPacket } from './helpers/metadataFixtures.ts'
 import { createUser, startTestApp, type TestApp } from './helpers/payload.ts'
 
 let app: TestApp
 let editor: string
 let writer: string
 let ministry: { id: number }
+let editorUser: { id: number }
 
 beforeAll(async () => {
   app = await startTestApp('photo_metadata')
   await createUser(app.payload, 'admin@newsroom.test', ['admin'])
-  await createUser(app.payload, 'editor@newsroom.test', ['editor'])
+  editorUser = await createUser(app.payload, 'editor@newsroom.test', ['editor'])
   await createUser(app.payload, 'writer@newsroom.test', ['writer'])
   editor = await app.rest.login('editor@newsroom.test', 'editor@newsroom.test-password')
   writer = await app.rest.login('writer@newsroom.test', 'writer@newsroom.test-password')
@@ -142,6 +143,149 @@ describe('credit import on upload', () => {
   })
 })
 
+describe('XMP read as XML, and the wire agencies’ conventions', () => {
+  it('decodes entities and character references, and takes the x-default of a language alternative', async () => {
+    const file = await photoWithMetadata({
+      rawXmp: xmpPacket(
+        '<photoshop:Credit>Smith &amp; Jones / &#1052;&#x418;&#x414;</photoshop:Credit>' +
+          '<dc:rights><rdf:Alt><rdf:li xml:lang="ru">© Агентство</rdf:li>' +
+          '<rdf:li xml:lang="x-default">© Smith &amp; Jones 2023</rdf:li></rdf:Alt></dc:rights>' +
+          '<dc:description><rdf:Alt><rdf:li xml:lang="en">Talks &lt;day 2&gt;</rdf:li></rdf:Alt></dc:description>',
+      ),
+    })
+    const photo = await uploadPhoto(file, 'entities.jpg')
+    expect(photo.credit.line).toBe('Smith & Jones / МИД')
+    expect(photo.credit.copyright).toBe('© Smith & Jones 2023')
+    expect(photo.caption).toBe('Talks <day 2>')
+    expect(photo.embeddedMetadata.line).toBe('Smith & Jones / МИД')
+    expect(photo.creditProvenance.line).toEqual({ origin: 'file', fileValue: 'Smith & Jones / МИД' })
+  })
+
+  it('proposes a handout from “HO” as the by-line title, shown as from the file, and never overrides the uploader', async () => {
+    const file = await photoWithMetadata({
+      rawXmp: xmpPacket(
+        '<photoshop:Credit>Reuters</photoshop:Credit><photoshop:AuthorsPosition>HO</photoshop:AuthorsPosition>',
+      ),
+    })
+    const photo = await uploadPhoto(file, 'ho.jpg')
+    expect(photo.credit.kind).toBe('handout')
+    expect(photo.embeddedMetadata.kind).toBe('handout')
+    expect(photo.creditProvenance.kind).toEqual({ origin: 'file', fileValue: 'handout' })
+
+    const typed = await uploadPhoto(file, 'ho-typed.jpg', { credit: { kind: 'agency' } })
+    expect(typed.credit.kind).toBe('agency')
+    expect(typed.creditProvenance.kind).toEqual({ origin: 'editor', fileValue: 'handout' })
+  })
+
+  it('proposes a pool photo from “POOL” as the IIM source', async () => {
+    const file = await photoWithMetadata({
+      iim: { fields: { line: 'AP', source: 'POOL' }, encoding: 'latin1', declareUtf8: false },
+    })
+    const photo = await uploadPhoto(file, 'pool.jpg')
+    expect(photo.credit.kind).toBe('pool')
+    expect(photo.creditProvenance.kind.origin).toBe('file')
+  })
+})
+
+describe('an issuer read from the file', () => {
+  async function articleShowing(photoId: number) {
+    return app.payload.create({
+      collection: 'articles',
+      data: {
+        title: `Issuer check ${photoId}`,
+        byline: 'Desk',
+        dateline: 'ASTANA',
+        heroPhoto: photoId,
+        _status: 'draft',
+      },
+      draft: true,
+    })
+  }
+  const ruleIds = (report: { errors: { rule: string }[] }) => report.errors.map((finding) => finding.rule)
+
+  it('is marked as from the file and refused until a staff member confirms it, with who and when', async () => {
+    const photo = await uploadPhoto(await photoWithMetadata({ xmp: { line: 'MFA of Kazakhstan' } }), 'to-confirm.jpg', {
+      alt: 'Delegates',
+    })
+    expect(photo.credit.issuer).toMatchObject({ id: ministry.id })
+    expect(photo.credit.issuerSource).toBe('file')
+    expect(photo.creditProvenance.issuer).toEqual({
+      origin: 'file',
+      confirmed: false,
+      confirmedBy: null,
+      confirmedAt: null,
+    })
+
+    const article = await articleShowing(photo.id)
+    const before = await app.rest.get(`/articles/${article.id}/preflight`, { token: editor })
+    expect(ruleIds(before.json)).toContain('issuer-confirmed')
+    const refused = await app.rest.patch(`/articles/${article.id}`, { _status: 'published' }, { token: editor })
+    expect(refused.status).toBe(400)
+    expect(refused.text).toMatch(/was read from the file's own credit text and no one has confirmed it/)
+
+    expect((await app.rest.post(`/photos/${photo.id}/confirm-issuer`, {}, { token: null })).status).toBe(401)
+    const wrongIssuer = await app.rest.post(`/photos/${photo.id}/confirm-issuer`, { issuer: 999999 }, { token: editor })
+    expect(wrongIssuer.status).toBe(409)
+
+    const confirmed = await app.rest.post(
+      `/photos/${photo.id}/confirm-issuer`,
+      { issuer: ministry.id },
+      { token: editor },
+    )
+    expect(confirmed.status, confirmed.text).toBe(200)
+    expect(confirmed.json.photo.credit).toMatchObject({
+      issuer: ministry.id,
+      issuerSource: 'file',
+      issuerConfirmedBy: editorUser.id,
+      issuerConfirmedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    })
+    const stored = await app.rest.get(`/photos/${photo.id}`, { token: editor })
+    expect(stored.json.creditProvenance.issuer).toMatchObject({
+      origin: 'file',
+      confirmed: true,
+      confirmedBy: editorUser.id,
+    })
+
+    const after = await app.rest.get(`/articles/${article.id}/preflight`, { token: editor })
+    expect(ruleIds(after.json)).not.toContain('issuer-confirmed')
+  })
+
+  it('cannot be confirmed, or marked as the desk’s, by writing the fields directly', async () => {
+    const photo = await uploadPhoto(await photoWithMetadata({ xmp: { line: 'MFA of Kazakhstan' } }), 'forged.jpg')
+    const forged = await app.rest.patch(
+      `/photos/${photo.id}`,
+      {
+        credit: {
+          issuerSource: 'desk',
+          issuerConfirmedAt: '2024-01-01T00:00:00.000Z',
+          issuerConfirmedBy: editorUser.id,
+        },
+      },
+      { token: editor },
+    )
+    expect(forged.status, forged.text).toBe(200)
+    expect(forged.json.doc.credit).toMatchObject({
+      issuerSource: 'file',
+      issuerConfirmedAt: null,
+      issuerConfirmedBy: null,
+    })
+  })
+
+  it('becomes the desk’s choice when an editor chooses the issuer by hand', async () => {
+    const photo = await uploadPhoto(await photoWithMetadata({ xmp: { line: 'MFA of Kazakhstan' } }), 'by-hand.jpg')
+    const cleared = await app.rest.patch(`/photos/${photo.id}`, { credit: { issuer: null } }, { token: editor })
+    expect(cleared.json.doc.credit.issuerSource).toBeNull()
+    const chosen = await app.rest.patch(`/photos/${photo.id}`, { credit: { issuer: ministry.id } }, { token: editor })
+    expect(chosen.json.doc.credit).toMatchObject({ issuerSource: 'desk', issuerConfirmedBy: expect.anything() })
+    expect(chosen.json.doc.creditProvenance.issuer).toMatchObject({ origin: 'editor', confirmed: true })
+
+    const given = await uploadPhoto(await photoWithMetadata({ xmp: { line: 'MFA of Kazakhstan' } }), 'given.jpg', {
+      credit: { issuer: ministry.id },
+    })
+    expect(given.credit.issuerSource).toBe('desk')
+  })
+})
+
 describe('derivatives', () => {
   it('carry the credit line, creator and copyright as XMP, and no GPS', async () => {
     const file = await photoWithMetadata({
@@ -222,6 +366,8 @@ describe('credits report', () => {
     const file = await photoWithMetadata({ xmp: { line: 'MFA of Kazakhstan' } })
     const used = await uploadPhoto(file, 'report-used.jpg', { alt: 'Used' })
     const unused = await uploadPhoto(file, 'report-unused.jpg', { alt: 'Unused' })
+    // The issuer came from the file's credit: it counts, and the article publishes, once the desk confirms it.
+    expect((await app.rest.post(`/photos/${used.id}/confirm-issuer`, {}, { token: editor })).status).toBe(200)
     const published = await app.payload.create({
       collection: 'articles',
       data: {

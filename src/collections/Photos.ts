@@ -4,6 +4,7 @@ import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
 import { editorsOnly, shownPhotosOrStaff, staff } from '../access/index.ts'
 import { COMPONENT_PATHS } from '../components/paths.ts'
+import { confirmIssuerEndpoint } from '../endpoints/confirmIssuer.ts'
 import { creditsReportEndpoint } from '../endpoints/creditsReport.ts'
 import { creditGroupField, embeddedMetadataField, provenanceNote } from '../fields/creditFields.ts'
 import { computeCreditProvenance } from '../hooks/computeCreditProvenance.ts'
@@ -53,7 +54,10 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
       beforeDelete: [...guard.beforeDelete, ...(upkeep?.beforeDelete ?? [])],
       afterDelete: upkeep?.afterDelete ?? [],
     },
-    endpoints: [...(active ? [creditsReportEndpoint(options.slugs)] : []), ...guard.endpoints],
+    endpoints: [
+      ...(active ? [creditsReportEndpoint(options.slugs), confirmIssuerEndpoint(options.slugs.photos)] : []),
+      ...guard.endpoints,
+    ],
     upload: {
       staticDir: options.photos.staticDir,
       mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif'],
@@ -82,7 +86,7 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
         type: 'textarea',
         admin: { components: provenanceNote('caption', 'caption') },
       },
-      creditGroupField(options.slugs.participants),
+      creditGroupField(options.slugs.participants, options.usersSlug),
       ...guard.fields,
       {
         name: 'usage',

@@ -5,11 +5,50 @@ import { useEffect, useState } from 'react'
 
 import './attributionChecklist.css'
 
+interface DiffPart {
+  op: 'equal' | 'insert' | 'delete'
+  text: string
+}
+
 interface Finding {
   rule: string
   severity: 'error' | 'warning'
   path: string
   message: string
+  /** A misquotation word by word against the closest passage of its source. */
+  diff?: DiffPart[]
+}
+
+/**
+ * The quotation against its source: words the quotation leaves out struck through in red, words
+ * it adds in green, with a word for each mark so it reads without colour too.
+ */
+function QuotationDiff({ diff }: { diff: DiffPart[] }) {
+  return (
+    <p className="attribution-checklist__diff" aria-label="The quotation compared with the statement">
+      {diff.map((part, index) =>
+        part.op === 'delete' ? (
+          <del
+            className="attribution-checklist__diff-delete"
+            key={index}
+            title="In the statement, not in the quotation"
+          >
+            {part.text}
+          </del>
+        ) : part.op === 'insert' ? (
+          <ins
+            className="attribution-checklist__diff-insert"
+            key={index}
+            title="In the quotation, not in the statement"
+          >
+            {part.text}
+          </ins>
+        ) : (
+          <span key={index}>{part.text}</span>
+        ),
+      )}
+    </p>
+  )
 }
 
 interface Report {
@@ -100,6 +139,7 @@ export function AttributionChecklist() {
               >
                 <span className="attribution-checklist__badge">{finding.severity === 'error' ? 'Fix' : 'Check'}</span>
                 <span className="attribution-checklist__message">{finding.message}</span>
+                {finding.diff?.length ? <QuotationDiff diff={finding.diff} /> : null}
                 <code className="attribution-checklist__rule">{finding.rule}</code>
               </li>
             ))}

@@ -6,6 +6,7 @@
 export const COMPONENT_PATHS = {
   attributionChecklist: '/src/components/AttributionChecklist.tsx#AttributionChecklist',
   creditProvenance: '/src/components/CreditProvenance.tsx#CreditProvenance',
+  issuerConfirmation: '/src/components/CreditProvenance.tsx#IssuerConfirmation',
   photoUsage: '/src/components/PhotoUsage.tsx#PhotoUsage',
   liveImpact: '/src/components/LiveImpact.tsx#LiveImpact',
 }

@@ -39,8 +39,17 @@ function fileCreditField(name: FileCreditField, admin: Record<string, unknown> =
   } as FileCreditFieldConfig
 }
 
+/** Who chose the issuer: the importer, from the file's own credit text, or the desk. */
+export const ISSUER_SOURCES = [
+  { label: 'From the file (to confirm)', value: 'file' },
+  { label: 'Chosen by the desk', value: 'desk' },
+] as const
+
+/** Kept by the plugin (the importer, a choice in the admin, the confirm endpoint); nobody writes them directly. */
+const keptByThePlugin = { create: () => false, update: () => false }
+
 /** The `credit` group of a photo. */
-export const creditGroupField = (participantsSlug: string): GroupField => ({
+export const creditGroupField = (participantsSlug: string, usersSlug = 'users'): GroupField => ({
   name: 'credit',
   type: 'group',
   admin: { description: 'Who took the photo and who handed it out. Shown with the photo wherever it is published.' },
@@ -49,15 +58,46 @@ export const creditGroupField = (participantsSlug: string): GroupField => ({
     {
       type: 'row',
       fields: [
-        { name: 'kind', type: 'select', options: [...CREDIT_KINDS], admin: { width: '50%' } },
+        {
+          name: 'kind',
+          type: 'select',
+          options: [...CREDIT_KINDS],
+          admin: {
+            width: '50%',
+            components: {
+              afterInput: [
+                { path: COMPONENT_PATHS.creditProvenance, clientProps: { field: 'kind', fieldPath: 'credit.kind' } },
+              ],
+            },
+          },
+        },
         {
           name: 'issuer',
           type: 'relationship',
           relationTo: participantsSlug as CollectionSlug,
-          admin: { width: '50%', description: 'Who handed the photo out (required for handouts).' },
+          admin: {
+            width: '50%',
+            description: 'Who handed the photo out (required for handouts).',
+            components: { afterInput: [{ path: COMPONENT_PATHS.issuerConfirmation }] },
+          },
         },
       ],
     },
+    {
+      name: 'issuerSource',
+      type: 'select',
+      options: [...ISSUER_SOURCES],
+      access: keptByThePlugin,
+      admin: { hidden: true },
+    },
+    {
+      name: 'issuerConfirmedBy',
+      type: 'relationship',
+      relationTo: usersSlug as CollectionSlug,
+      access: keptByThePlugin,
+      admin: { hidden: true },
+    },
+    { name: 'issuerConfirmedAt', type: 'date', access: keptByThePlugin, admin: { hidden: true } },
     {
       type: 'row',
       fields: [fileCreditField('creator', { width: '50%' }), fileCreditField('source', { width: '50%' })],
@@ -107,6 +147,17 @@ export const embeddedMetadataField = (): GroupField => ({
     { name: 'error', type: 'text', admin: { readOnly: true, condition: (_, sibling) => Boolean(sibling?.error) } },
     ...FILE_CREDIT_FIELDS.map(({ name, label, type }) => ({ name, label, type, admin: { readOnly: true } }) as Field),
     { name: 'caption', label: 'Caption', type: 'textarea', admin: { readOnly: true } },
+    {
+      name: 'kind',
+      label: 'Kind of credit the file suggests',
+      type: 'select',
+      options: [...CREDIT_KINDS],
+      admin: {
+        readOnly: true,
+        description:
+          'Read from the wire agencies’ conventions: “HO” or “Handout” for a handout, “POOL” for a pool photo.',
+      },
+    },
     {
       name: 'truncated',
       type: 'text',

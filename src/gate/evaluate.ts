@@ -23,6 +23,7 @@ export async function evaluatePublish(args: {
     now,
     slugs: options.slugs,
     ministryWording: options.gate.ministryWording,
+    quotations: options.gate.quotations,
   })
   return runGate(context, options.gate)
 }

@@ -7,6 +7,7 @@ import { readArticle } from '../article/inventory.ts'
 import { richTextToPlain } from '../article/lexical.ts'
 import { storableIds } from '../db/ids.ts'
 import { idOf } from '../model/documents.ts'
+import { CREDIT_RIVAL_KINDS } from './rules/photoRules.ts'
 
 /** The slugs the gate reads documents from. */
 export type GateSlugs = GateContext['slugs']
@@ -68,17 +69,21 @@ export function referencesOf(
   return references
 }
 
-/** Reads one collection's documents by id in a single query, published state only. */
+/**
+ * Reads one collection's documents by id in a single query, published state only; `alsoWhere`
+ * brings in, by the same query, the documents it matches too.
+ */
 async function loadByIds<T extends { id: Id }>(
   req: PayloadRequest,
   collection: string,
   ids: Set<string>,
+  alsoWhere?: Where,
 ): Promise<Map<string, T>> {
   const loaded = new Map<string, T>()
-  if (ids.size === 0) return loaded
-  const idList = storableIds(req.payload, collection, ids)
-  if (idList.length === 0) return loaded
-  const where: Where = { id: { in: idList } }
+  const idList = ids.size === 0 ? [] : storableIds(req.payload, collection, ids)
+  const clauses: Where[] = [...(idList.length > 0 ? [{ id: { in: idList } }] : []), ...(alsoWhere ? [alsoWhere] : [])]
+  if (clauses.length === 0) return loaded
+  const where: Where = clauses.length === 1 ? clauses[0]! : { or: clauses }
   const { docs } = await req.payload.find({
     collection: collection as 'participants',
     where,
@@ -121,7 +126,8 @@ function substitute<T>(
 /**
  * Loads the sources that any of `referenceSets` name, with one query per collection however many
  * documents, photos, quotes or participants there are: photos, then statements, then every
- * participant cited or named by a photo's credit or a statement's signatories.
+ * participant cited or named by a photo's credit or a statement's signatories (and, for credit
+ * lines, every published state, government and ministry: see `CREDIT_RIVAL_KINDS`).
  *
  * With a `substitution`, it also returns the sources as they would be after that pending change
  * (`after`); the documents the change would bring in are loaded by the same queries.
@@ -156,7 +162,19 @@ export async function loadGateSources(
   }
   for (const statement of [...statements.values(), ...statementsAfter.values()])
     for (const id of statement.signatories ?? []) participantIds.add(key(id))
-  const participants = await loadByIds<LoadedParticipant>(req, slugs.participants, participantIds)
+  // `ministry-credit` refuses a credit line that names another state, government or ministry than its
+  // issuer: when a photo has an issuer and a credit line, every published participant of those kinds
+  // comes in by the same query, so the rule can find their names in the line.
+  const creditNamesParticipants = [...photos.values(), ...photosAfter.values()].some(
+    (photo) =>
+      idOf(photo.credit?.issuer) !== undefined &&
+      typeof photo.credit?.line === 'string' &&
+      photo.credit.line.trim() !== '',
+  )
+  const creditRivals: Where | undefined = creditNamesParticipants
+    ? { and: [{ kind: { in: [...CREDIT_RIVAL_KINDS] } }, { _status: { equals: 'published' } }] }
+    : undefined
+  const participants = await loadByIds<LoadedParticipant>(req, slugs.participants, participantIds, creditRivals)
   const participantsAfter = substitute(
     participants,
     'participants',
@@ -180,6 +198,7 @@ export async function loadGateContext(args: {
   doc: Record<string, unknown>
   slugs: GateSlugs
   ministryWording: RegExp[]
+  quotations?: GateContext['quotations']
   now?: Date
 }): Promise<GateContext> {
   const { req, target, doc, slugs } = args
@@ -192,6 +211,7 @@ export async function loadGateContext(args: {
     slugs,
     ...before,
     ministryWording: args.ministryWording,
+    quotations: args.quotations,
     req,
     ...references,
   }

@@ -11,8 +11,9 @@ export function activeRules(settings: Pick<GateSettings, 'rules' | 'severities'>
 }
 
 /**
- * Runs the rules over a loaded context and reports. A rule that throws is reported as an error
- * of its own rather than letting a bug in one rule publish, or block, silently.
+ * Runs the rules over a loaded context and reports. A rule that throws is reported as a finding of
+ * that rule, at its severity, naming the failure: an error-level check that could not run stops
+ * the publish as its finding would, a warning-level one is shown and does not — never silently.
  */
 export function runGate(context: GateContext, settings: Pick<GateSettings, 'rules' | 'severities'>): GateReport {
   const findings: Finding[] = []
@@ -28,7 +29,14 @@ export function runGate(context: GateContext, settings: Pick<GateSettings, 'rule
         },
       ]
     }
-    for (const result of results) findings.push({ rule: rule.id, severity, path: result.path, message: result.message })
+    for (const result of results)
+      findings.push({
+        rule: rule.id,
+        severity,
+        path: result.path,
+        message: result.message,
+        ...(result.diff ? { diff: result.diff } : {}),
+      })
   }
   const errors = findings.filter((finding) => finding.severity === 'error')
   return { ok: errors.length === 0, errors, warnings: findings.filter((finding) => finding.severity === 'warning') }

@@ -2,8 +2,11 @@ import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import fs from 'node:fs/promises'
 
+import type { Id } from '../model/documents.ts'
+
 import { foldName } from '../gate/text.ts'
 import { EMBEDDED_FIELDS, type EmbeddedField } from '../model/credit.ts'
+import { idOf } from '../model/documents.ts'
 import { readEmbeddedCredit } from '../photos/readEmbeddedCredit.ts'
 
 const isEmpty = (value: unknown) => value == null || (typeof value === 'string' && value.trim() === '')
@@ -37,20 +40,69 @@ async function matchIssuer(req: PayloadRequest, participantsSlug: string, candid
 }
 
 /**
+ * Set in `req.context` by the confirm-issuer endpoint: the save it makes records this user and time
+ * as the issuer's confirmation. The confirmation fields take no value from a request's data.
+ */
+export const CONFIRM_ISSUER_CONTEXT = 'newsroomConfirmIssuer'
+
+export interface IssuerConfirmation {
+  by: Id | null
+  at: string
+}
+
+/**
+ * Who chose the issuer. The importer's choice, made from the file's own (untrusted) credit text, is
+ * `file` and unconfirmed; an issuer the desk sets or changes (admin, REST, Local API) is `desk`, with
+ * who and when; an issuer left as it was keeps its record; no issuer, no record.
+ */
+function recordIssuerChoice(
+  credit: Record<string, unknown>,
+  stored: Record<string, unknown> | null | undefined,
+  fromFile: boolean,
+  req: PayloadRequest,
+): void {
+  const issuer = idOf(credit.issuer)
+  const userId = (req.user as { id?: Id } | null | undefined)?.id ?? null
+  if (issuer === undefined) {
+    Object.assign(credit, { issuerSource: null, issuerConfirmedBy: null, issuerConfirmedAt: null })
+  } else if (fromFile) {
+    Object.assign(credit, { issuerSource: 'file', issuerConfirmedBy: null, issuerConfirmedAt: null })
+  } else if (String(issuer) !== String(idOf(stored?.issuer) ?? '')) {
+    Object.assign(credit, {
+      issuerSource: 'desk',
+      issuerConfirmedBy: userId,
+      issuerConfirmedAt: new Date().toISOString(),
+    })
+  }
+  const confirmation = req.context?.[CONFIRM_ISSUER_CONTEXT] as IssuerConfirmation | undefined
+  if (confirmation && issuer !== undefined) {
+    Object.assign(credit, { issuerConfirmedBy: confirmation.by, issuerConfirmedAt: confirmation.at })
+  }
+}
+
+/**
  * On upload, reads the credit the file carries (XMP, IPTC-IIM), keeps it as the file's record,
  * and fills the credit fields the editor left empty. What an editor typed is never overwritten.
+ * On every save, records who chose the issuer (see `recordIssuerChoice`).
  */
 export const importEmbeddedCredit =
   (participantsSlug: string): CollectionBeforeChangeHook =>
-  async ({ data, req }) => {
+  async ({ data, originalDoc, req }) => {
+    const stored = (originalDoc as { credit?: Record<string, unknown> | null } | undefined)?.credit
     const bytes = await uploadedBytes(req)
-    if (!bytes) return data
+    if (!bytes) {
+      const credit = { ...(data.credit ?? {}) }
+      recordIssuerChoice(credit, stored, false, req)
+      data.credit = credit
+      return data
+    }
 
     const embedded = await readEmbeddedCredit(bytes)
     data.embeddedMetadata = {
       status: embedded.status,
       error: embedded.error ?? null,
       ...Object.fromEntries(EMBEDDED_FIELDS.map((field) => [field, embedded.values[field] ?? null])),
+      kind: embedded.kind ?? null,
       truncated: embedded.truncated,
     }
     if (embedded.status === 'unreadable') {
@@ -70,13 +122,23 @@ export const importEmbeddedCredit =
       }
     }
 
+    // The kind the file's wording proposes (a wire agency's "HO", "POOL"), shown as from the file.
+    if (embedded.kind && isEmpty(credit.kind)) credit.kind = embedded.kind
+
+    let issuerFromFile = false
     if (isEmpty(credit.issuer)) {
       const issuer = await matchIssuer(req, participantsSlug, [embedded.values.line, embedded.values.source])
       if (issuer) {
         credit.issuer = issuer.id
-        if (issuer.kind === 'ministry' && isEmpty(credit.kind)) credit.kind = 'handout'
+        issuerFromFile = true
+        if (issuer.kind === 'ministry' && isEmpty(credit.kind)) {
+          credit.kind = 'handout'
+          // Proposed from the file's credit too, so it is shown as from the file like the issuer.
+          ;(data.embeddedMetadata as Record<string, unknown>).kind = 'handout'
+        }
       }
     }
+    recordIssuerChoice(credit, stored, issuerFromFile, req)
     data.credit = credit
     return data
   }

@@ -65,6 +65,7 @@ export async function assessLiveImpact(
     now,
     slugs,
     ministryWording: options.gate.ministryWording,
+    quotations: options.gate.quotations,
     req,
     ...references[index]!,
     ...sources,

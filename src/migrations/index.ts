@@ -5,6 +5,7 @@ import * as migration_20261128_155621_snapshot_renderer_version from './20261128
 import * as migration_20261128_164116_photo_visibility from './20261128_164116_photo_visibility';
 import * as migration_20261128_171229_rights_expiry from './20261128_171229_rights_expiry';
 import * as migration_20261128_184625_needs_attention from './20261128_184625_needs_attention';
+import * as migration_20261128_190824_issuer_confirmation from './20261128_190824_issuer_confirmation';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261128_184625_needs_attention.up,
     down: migration_20261128_184625_needs_attention.down,
-    name: '20261128_184625_needs_attention'
+    name: '20261128_184625_needs_attention',
+  },
+  {
+    up: migration_20261128_190824_issuer_confirmation.up,
+    down: migration_20261128_190824_issuer_confirmation.down,
+    name: '20261128_190824_issuer_confirmation'
   },
 ];

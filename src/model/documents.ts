@@ -13,9 +13,17 @@ export type Ref<T> = Id | T | null | undefined
 /** The credit's text fields that a photo file can carry too (XMP, IPTC-IIM). */
 export type FileCreditField = 'line' | 'creator' | 'source' | 'copyright' | 'usageTerms'
 
+/** Who chose a photo's issuer: the importer, from the file's own credit text, or the desk. */
+export type IssuerSource = 'file' | 'desk'
+
 export type PhotoCredit = { [K in FileCreditField]?: string | null } & {
   kind?: string | null
   issuer?: Ref<Participant>
+  /** `file` when the importer inferred the issuer from the file; it counts once a staff member confirms it. */
+  issuerSource?: IssuerSource | null
+  /** Who confirmed or chose the issuer (a user id, or the user when populated), and when. */
+  issuerConfirmedBy?: Id | { id: Id; email?: string | null } | null
+  issuerConfirmedAt?: string | null
   rightsExpireAt?: string | null
   distributable?: boolean | null
 }
@@ -59,6 +67,8 @@ export interface Photo {
         status?: 'read' | 'none' | 'unreadable' | null
         error?: string | null
         caption?: string | null
+        /** The kind of credit the file's wording proposes (a wire agency's "HO", "POOL", …). */
+        kind?: string | null
       })
     | null
 }

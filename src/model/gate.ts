@@ -15,6 +15,15 @@ export type SeveritySetting = Severity | 'off'
 /** Which kind of document a rule checks when it is published. */
 export type GateTarget = 'articles' | 'jointStatements' | 'participants'
 
+/**
+ * One step of a word diff of a quotation against its source: `equal` words are in both, `delete`
+ * words are in the source but missing from the quotation, `insert` words are the quotation's own.
+ */
+export interface DiffPart {
+  op: 'equal' | 'insert' | 'delete'
+  text: string
+}
+
 /** One problem found by the gate, as editors and frontends see it. */
 export interface Finding {
   rule: string
@@ -22,6 +31,8 @@ export interface Finding {
   /** The field to fix, in Payload's path form (`heroPhoto`, `body`, `participants.2.participant`). */
   path: string
   message: string
+  /** For a misquotation: the quotation word by word against the closest passage of its source. */
+  diff?: DiffPart[]
 }
 
 /** What the gate says about a document: `ok` is false when any error was found. */
@@ -35,6 +46,18 @@ export interface GateReport {
 export interface RuleFinding {
   path: string
   message: string
+  /** Passed on to the report as it is (see `Finding.diff`). */
+  diff?: DiffPart[]
+}
+
+/**
+ * How quotations are compared with their source (the `gate.quotations` option, resolved): the
+ * words an omission or a bracket may not take away or add, by language, and the fewest words a
+ * part of a quotation between omission marks may have.
+ */
+export interface QuotationSettings {
+  negations: Record<string, string[]>
+  minFragmentWords: number
 }
 
 /** A participant as the gate loads it (its published version, relationships as ids). */
@@ -71,6 +94,8 @@ export interface GateContext {
   runningText: string[]
   citations: Citation[]
   ministryWording: RegExp[]
+  /** How quotations are compared with their source; the defaults when left out. */
+  quotations?: QuotationSettings
   req?: PayloadRequest
 }
 
@@ -87,9 +112,10 @@ export interface GateRule {
   check: (context: GateContext) => RuleFinding[]
 }
 
-/** The rules a publish runs, the severity each is set to, and the wording of ministry credits. */
+/** The rules a publish runs, the severity each is set to, the wording of ministry credits and how quotations are matched. */
 export interface GateSettings {
   rules: GateRule[]
   severities: Record<string, SeveritySetting>
   ministryWording: RegExp[]
+  quotations: QuotationSettings
 }

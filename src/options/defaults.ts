@@ -54,4 +54,83 @@ export const DEFAULTS = {
     /** Once a minute, at second 0 (a cron pattern with seconds). */
     autoRun: '0 * * * * *',
   },
+  quotations: {
+    /**
+     * The fewest words of a part of a quotation between omission marks. One word alone, cut out of
+     * a statement, can be put next to any other to say what the statement never said; two words
+     * in a row still hold a phrase of the source, and the common "the sovereignty … of Syria" passes.
+     */
+    minFragmentWords: 2,
+  },
 } as const
+
+/**
+ * Words an omission ("…") or an insertion in brackets may not take out of a quotation or add to
+ * it, because they reverse what the rest says: negations, and a few words such as "without" or
+ * "except". Compared case aside, accents and other marks aside; `word*` matches every word that
+ * begins with `word`, `*word` every word that ends with it. Every list applies to every quotation,
+ * since a statement does not record its language.
+ */
+export const DEFAULT_NEGATIONS: Readonly<Record<string, readonly string[]>> = {
+  en: [
+    'not',
+    'no',
+    'never',
+    'neither',
+    'nor',
+    'none',
+    'nothing',
+    'nobody',
+    'nowhere',
+    'cannot',
+    "*n't",
+    'non',
+    'non-*',
+    'without',
+    'except',
+    'unless',
+    'hardly',
+    'barely',
+    'scarcely',
+  ],
+  ru: [
+    'не',
+    'ни',
+    'нет',
+    'никогда',
+    'ничто',
+    'ничего',
+    'никто',
+    'никого',
+    'нигде',
+    'никуда',
+    'никак',
+    'нельзя',
+    'без',
+    'отнюдь',
+    'кроме',
+  ],
+  kk: ['емес', 'жоқ', 'ешқашан', 'ешқандай', 'ешкім', 'ештеңе', 'ешбір', 'ешқайда', 'онсыз'],
+  tr: ['değil', 'yok', 'hayır', 'asla', 'hiç', 'hiçbir', 'hiçbiri', 'kimse', 'hiçkimse', 'olmadan', 'dışında'],
+  fa: ['نه', 'نیست', 'نیستند', 'نبود', 'نبودند', 'هرگز', 'هیچ', 'بدون', 'نباید', 'نخواهد', 'نمی*', 'بجز', 'جز'],
+  ar: [
+    'لا',
+    'لم',
+    'لن',
+    'ليس',
+    'ليست',
+    'ليسوا',
+    'غير',
+    'بدون',
+    'دون',
+    'عدم',
+    'أبدا',
+    'ولا',
+    'ولم',
+    'ولن',
+    'وليس',
+    'فلا',
+    'إلا',
+    'سوى',
+  ],
+}

@@ -170,12 +170,27 @@ export interface NewsroomPluginOptions {
     /** Your own rules, run with the built-in ones. See `GateRule`. */
     customRules?: GateRule[]
     /**
-     * Wording that marks a credit line as a ministry's. Strings match whole words, case-insensitively.
+     * Wording that marks a credit line as a ministry's. Strings match whole words, case-insensitively
+     * (the Turkish I, İ, ı and i as one letter). Regular expressions lose the `g` and `y` flags and gain
+     * `u` when valid with it; one with `\b` next to a non-ASCII letter, or matching an empty text, is
+     * refused at start-up.
      * @default DEFAULT_MINISTRY_WORDING ("Ministry", "MFA", "Министерство", "МИД", "Министрлігі", …)
      */
     ministryWording?: (string | RegExp)[]
     /** Add to the default wording instead of replacing it. */
     extraMinistryWording?: (string | RegExp)[]
+    /** How a Quote block attributed to a joint statement is compared with the statement's text. */
+    quotations?: {
+      /**
+       * Words an omission or a bracket may not take away or add, by language code. A language given
+       * here replaces that language's default list (`[]` turns it off); the other languages keep
+       * theirs, and a new code adds a list. `word*` and `*word` match a word's start or end.
+       * @default DEFAULT_NEGATIONS (en, ru, kk, tr, fa, ar)
+       */
+      negations?: Record<string, string[]>
+      /** The fewest words a part of a quotation between omission marks may have. @default 2 */
+      minFragmentWords?: number
+    }
   }
 }
 

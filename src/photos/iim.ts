@@ -5,10 +5,18 @@
  */
 
 /** IIM's own maximum lengths, in bytes: a value of exactly this length was probably cut. */
-export const IIM_MAX_BYTES = { creator: 32, line: 32, source: 32, copyright: 128, caption: 2000 } as const
+export const IIM_MAX_BYTES = {
+  creator: 32,
+  bylineTitle: 32,
+  line: 32,
+  source: 32,
+  copyright: 128,
+  caption: 2000,
+} as const
 
 const DATASETS: Record<number, keyof typeof IIM_MAX_BYTES> = {
   80: 'creator', // By-line
+  85: 'bylineTitle', // By-line Title: where the wire agencies write "HO" (handout) or "POOL"
   110: 'line', // Credit
   115: 'source', // Source
   116: 'copyright', // Copyright Notice

@@ -1,7 +1,11 @@
 import exifr from 'exifr'
 
+import type { CreditKind } from '../fields/creditFields.ts'
+
+import { foldName } from '../gate/text.ts'
 import { EMBEDDED_FIELDS, type EmbeddedField } from '../model/credit.ts'
 import { readIim } from './iim.ts'
+import { type XmpValue, xmpText } from './xmpValues.ts'
 
 export interface EmbeddedMetadata {
   /** `read`: metadata found; `none`: the file carries no credit; `unreadable`: the metadata is damaged. */
@@ -12,21 +16,42 @@ export interface EmbeddedMetadata {
    * Where XMP carries the same field its whole value is the one kept.
    */
   truncated: EmbeddedField[]
+  /** The kind of credit the file's wording proposes, by the wire agencies' conventions (`proposedKind`). */
+  kind?: 'handout' | 'pool'
   error?: string
 }
 
-type XmpText = string | { value?: unknown; lang?: string } | (string | { value?: unknown })[] | undefined
+/** What the file says besides the credit fields, read for the wire agencies' conventions only. */
+export interface FileHints {
+  /** IPTC By-line Title (`photoshop:AuthorsPosition`, IIM 2:85): "HO", "POOL", "STF", … */
+  bylineTitle?: string
+}
 
-/** XMP language alternatives and lists come back as objects or arrays; take the text. */
-function xmpText(value: XmpText): string | undefined {
-  if (value == null) return undefined
-  if (Array.isArray(value)) {
-    const texts = value.map((item) => xmpText(item as XmpText)).filter((t): t is string => Boolean(t))
-    return texts.length ? texts.join(', ') : undefined
+type KindProposal = Extract<CreditKind, 'handout' | 'pool'>
+
+/** Words that say handout or pool wherever they stand in the source or the by-line title ("HO/AFP"). */
+const SOURCE_WORDS: Record<string, KindProposal> = { ho: 'handout', handout: 'handout', pool: 'pool' }
+/** In the credit line and the by-line, only the words as the wires write them, in capitals ("POOL/AFP"). */
+const CAPITAL_WORDS: Record<string, KindProposal> = { HANDOUT: 'handout', POOL: 'pool' }
+
+/**
+ * The kind of credit the wire agencies' own conventions give a file: "HO" or "Handout" as its
+ * source or by-line title, or "HANDOUT" in capitals in its credit line or by-line, make a handout;
+ * "POOL" the same way makes a pool photo. A file that says both proposes nothing. (A by-line such as
+ * "Robert Pool" or "Anh Ho" proposes nothing: there only the capitalised words count, and not "HO".)
+ */
+export function proposedKind(
+  values: Partial<Record<EmbeddedField, string>>,
+  hints: FileHints = {},
+): KindProposal | undefined {
+  const found = new Set<KindProposal>()
+  for (const text of [values.source, hints.bylineTitle]) {
+    for (const word of foldName(text ?? '').split(' ')) if (SOURCE_WORDS[word]) found.add(SOURCE_WORDS[word])
   }
-  if (typeof value === 'object') return xmpText(value.value as XmpText)
-  const text = String(value).trim()
-  return text || undefined
+  for (const text of [values.line, values.creator]) {
+    for (const word of (text ?? '').split(/[^\p{L}\p{N}]+/u)) if (CAPITAL_WORDS[word]) found.add(CAPITAL_WORDS[word])
+  }
+  return found.size === 1 ? [...found][0] : undefined
 }
 
 const clean = (value: string | undefined) => {
@@ -34,7 +59,7 @@ const clean = (value: string | undefined) => {
   return text ? text : undefined
 }
 
-async function readXmp(file: Buffer): Promise<Partial<Record<EmbeddedField, string>>> {
+async function readXmp(file: Buffer): Promise<Partial<Record<EmbeddedField | 'bylineTitle', string>>> {
   const parsed = (await exifr.parse(file, {
     tiff: false,
     ifd0: false,
@@ -50,7 +75,7 @@ async function readXmp(file: Buffer): Promise<Partial<Record<EmbeddedField, stri
     multiSegment: true,
     mergeOutput: false,
     silentErrors: false,
-  } as never)) as Record<string, Record<string, XmpText>> | undefined
+  } as never)) as Record<string, Record<string, XmpValue>> | undefined
   if (!parsed) return {}
   const photoshop = parsed.photoshop ?? {}
   const dc = parsed.dc ?? {}
@@ -62,6 +87,7 @@ async function readXmp(file: Buffer): Promise<Partial<Record<EmbeddedField, stri
     copyright: xmpText(dc.rights),
     usageTerms: xmpText(rights.UsageTerms),
     caption: xmpText(dc.description),
+    bylineTitle: xmpText(photoshop.AuthorsPosition),
   }
 }
 
@@ -71,7 +97,7 @@ async function readXmp(file: Buffer): Promise<Partial<Record<EmbeddedField, stri
  */
 export async function readEmbeddedCredit(file: Buffer): Promise<EmbeddedMetadata> {
   const problems: string[] = []
-  let xmp: Partial<Record<EmbeddedField, string>> = {}
+  let xmp: Partial<Record<EmbeddedField | 'bylineTitle', string>> = {}
   let iim: ReturnType<typeof readIim> = { values: {}, truncated: [] }
   try {
     xmp = await readXmp(file)
@@ -94,6 +120,8 @@ export async function readEmbeddedCredit(file: Buffer): Promise<EmbeddedMetadata
     if (fromIim && (iim.truncated as string[]).includes(field)) truncated.push(field)
   }
 
-  if (problems.length > 0) return { status: 'unreadable', values, truncated, error: problems.join('; ') }
-  return { status: Object.keys(values).length > 0 ? 'read' : 'none', values, truncated }
+  const kind = proposedKind(values, { bylineTitle: clean(xmp.bylineTitle) ?? clean(iim.values.bylineTitle) })
+  const proposal = kind ? { kind } : {}
+  if (problems.length > 0) return { status: 'unreadable', values, truncated, ...proposal, error: problems.join('; ') }
+  return { status: Object.keys(values).length > 0 ? 'read' : 'none', values, truncated, ...proposal }
 }

@@ -65,9 +65,27 @@ export function withSegment(jpeg: Buffer, segment: Buffer): Buffer {
   return Buffer.concat([jpeg.subarray(0, 2), segment, jpeg.subarray(2)])
 }
 
-/** A JPEG carrying the given XMP credit (written by sharp) and/or IIM. */
+/**
+ * An XMP packet as a photo desk's software writes it, around `description`: the properties of one
+ * `rdf:Description` (elements such as `<photoshop:Source>HO</photoshop:Source>`), written as given,
+ * entities and all.
+ */
+export function xmpPacket(description: string): string {
+  return (
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>' +
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" ' +
+    'xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/">' +
+    description +
+    '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+  )
+}
+
+/** A JPEG carrying the given XMP credit (written by sharp), or a whole XMP packet (`xmpPacket`), and/or IIM. */
 export async function photoWithMetadata(options: {
   xmp?: { line?: string; creator?: string; copyright?: string }
+  /** A whole XMP packet, used instead of `xmp`. */
+  rawXmp?: string
   iim?: { fields: IimFields; encoding: 'utf8' | 'latin1'; declareUtf8: boolean; corrupt?: boolean }
   gps?: boolean
   width?: number
@@ -76,7 +94,7 @@ export async function photoWithMetadata(options: {
   let image = sharp({
     create: { width: options.width ?? 900, height: options.height ?? 600, channels: 3, background: '#5a7a9a' },
   }).jpeg()
-  const xmp = options.xmp ? creditXmp(options.xmp) : undefined
+  const xmp = options.rawXmp ?? (options.xmp ? creditXmp(options.xmp) : undefined)
   if (xmp) image = image.withXmp(xmp)
   if (options.gps) {
     image = image.withExif({

@@ -57,11 +57,36 @@ export const attributionCases: RuleCase[] = [
             'Closest passage: “The parties do not accept any attempts to create new realities on the ground\\. They”\\. ' +
             'Quote it exactly, marking omissions with “…”\\.$',
         ),
+        diff: [
+          { op: 'equal', text: 'The parties do' },
+          { op: 'delete', text: 'not' },
+          { op: 'equal', text: 'accept any attempts to create new realities on the ground.' },
+        ],
       },
     ],
     passes: () =>
       articleContext({
         quotes: [statementQuote('The parties do not accept any attempts to create new realities on the ground.')],
+      }),
+  },
+  {
+    rule: 'quote-bracket-insertion',
+    name: 'a quotation of the joint statement with words of its own in brackets',
+    fails: () =>
+      articleContext({
+        quotes: [statementQuote('[The Charter] should be universally respected and complied with')],
+      }),
+    findings: [
+      {
+        path: 'body',
+        message: literal(
+          `Quote 1 (“[The Charter] should be universally respected and…”) puts words of its own in brackets: [The Charter] in place of “the UN Charter”. Check that each keeps the meaning of the statement ${STATEMENT}.`,
+        ),
+      },
+    ],
+    passes: () =>
+      articleContext({
+        quotes: [statementQuote('the UN Charter should be universally respected and complied with')],
       }),
   },
   {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { DEFAULT_QUOTATION_SETTINGS } from '../../src/gate/quoteMatch.ts'
 import { attributionCases } from './attributionRules.cases.ts'
 import {
   articleContext,
@@ -56,16 +57,16 @@ describe('quote-in-statement', () => {
       quoted(
         '“The parties do not accept any attempts … on the ground.”',
         'the UN Charter should be universally respected and complied with, including Syria’s   sovereignty',
-        'They called for more humanitarian aid to the whole of Syria – including water [...] supply.',
+        'They called for more humanitarian aid to the whole of Syria – including water [...] electricity supply.',
         "They stressed that the UN Charter... including Syria's sovereignty.",
       ),
     ).toEqual([])
   })
 
-  it('refuses a changed word, a changed case and passages spliced without an omission mark', () => {
+  it('refuses a changed word, a changed case inside the quotation and passages spliced without an omission mark', () => {
     const findings = quoted(
       'The parties do not accept any attempt to create new realities on the ground.',
-      'the parties do not accept any attempts',
+      'The Parties do not accept any attempts',
       'on the ground. They called for more humanitarian aid',
     )
     expect(findings.map((finding) => finding.message)).toEqual([
@@ -75,8 +76,80 @@ describe('quote-in-statement', () => {
     ])
   })
 
-  it('refuses omissions put back in the wrong order', () => {
-    expect(quoted('on the ground … The parties do not accept')).toHaveLength(1)
+  it('accepts a quotation whose first letter is in another case than the statement’s', () => {
+    expect(quoted('the parties do not accept any attempts', 'Should be universally respected')).toEqual([])
+  })
+
+  it('shows the misquotation word by word against the closest passage', () => {
+    expect(quoted('They stressed that the UN Charter must be universally respected')).toEqual([
+      {
+        path: 'body',
+        message: expect.stringContaining(
+          'Closest passage: “ground. They stressed that the UN Charter should be universally respected and”.',
+        ),
+        diff: [
+          { op: 'equal', text: 'They stressed that the UN Charter' },
+          { op: 'delete', text: 'should' },
+          { op: 'insert', text: 'must' },
+          { op: 'equal', text: 'be universally respected' },
+        ],
+      },
+    ])
+  })
+
+  it('refuses omissions put back in the wrong order, and says so', () => {
+    expect(quoted('on the ground … The parties do not accept')).toEqual([
+      { path: 'body', message: expect.stringContaining('each of its parts is there, but not in this order') },
+    ])
+  })
+
+  it('refuses an omission that takes out a “not”, showing what it took out', () => {
+    expect(quoted('The parties do … accept any attempts to create new realities')).toEqual([
+      {
+        path: 'body',
+        message: expect.stringContaining(
+          'the omission after “The parties do” leaves out 1 word of the statement ' +
+            "'Joint statement of Iran, Russia and Türkiye' (#201), “not”, among them “not”.",
+        ),
+      },
+    ])
+  })
+
+  it('refuses a part of one word between omissions', () => {
+    expect(quoted('The parties … accept … on the ground.')).toEqual([
+      {
+        path: 'body',
+        message: expect.stringContaining(
+          'the part “accept” between omission marks has 1 word. Each part needs at least 2 words',
+        ),
+      },
+    ])
+  })
+
+  it('refuses a bracket that puts in or takes out a negation', () => {
+    const findings = quoted(
+      'the UN Charter should [not] be universally respected',
+      '[The parties] accept any attempts to create new realities',
+    )
+    expect(findings.map((finding) => finding.message)).toEqual([
+      expect.stringContaining('the insertion [not] stands for nothing in the statement'),
+      expect.stringContaining('the insertion [The parties] stands for “The parties do not” in the statement'),
+    ])
+  })
+
+  it('takes the fewest words of a part from the gate’s quotation settings', () => {
+    const context = articleContext({
+      quotes: [statementQuote('The parties do not … on the ground.')],
+      quotations: { ...DEFAULT_QUOTATION_SETTINGS, minFragmentWords: 4 },
+    })
+    expect(check('quote-in-statement', context)).toEqual([
+      {
+        path: 'body',
+        message: expect.stringContaining(
+          'the part “on the ground.” between omission marks has 3 words. Each part needs at least 4 words',
+        ),
+      },
+    ])
   })
 
   it('reports a quote with no text', () => {
@@ -124,6 +197,7 @@ describe('quote-in-statement', () => {
       {
         path: 'body',
         message: expect.stringMatching(/^Quote 2 .*'Joint statement of Iran, Russia and Türkiye' \(#201\)/),
+        diff: expect.any(Array),
       },
     ])
   })

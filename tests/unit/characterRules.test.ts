@@ -7,6 +7,7 @@ import {
   handoutPhoto,
   heroUse,
   ID,
+  jointStatement,
   participantQuote,
   statementQuote,
 } from './gateContext.ts'
@@ -92,5 +93,77 @@ describe('deceptive-characters in quotations', () => {
   it('accepts a Russian quotation', () => {
     const quotes = [participantQuote('Стороны не приемлют любые попытки создать новые реалии на земле.', ID.russia)]
     expect(deceptive(articleContext({ quotes }))).toEqual([])
+  })
+})
+
+describe('deceptive-characters and the spelling of scripts', () => {
+  const quoted = (text: string) => articleContext({ quotes: [participantQuote(text, ID.iran)] })
+  /** The quotation attributed to a joint statement that says `plainText`. */
+  const quotedFrom = (text: string, plainText: string) =>
+    articleContext({ statements: [jointStatement({ plainText })], quotes: [statementQuote(text)] })
+
+  it('accepts a Persian quotation with zero-width non-joiners, and finds it in its Persian source', () => {
+    const statement = 'ما نمی\u200Cخواهیم که تنش\u200Cها در منطقه افزایش یابد. این کار نمی\u200Cشود.'
+    const quote = 'نمی\u200Cخواهیم که تنش\u200Cها در منطقه افزایش یابد'
+    const inStatement = builtInRule('quote-in-statement')
+    expect(deceptive(quotedFrom(quote, statement))).toEqual([])
+    expect(inStatement.check(quotedFrom(quote, statement))).toEqual([])
+    expect(inStatement.check(quotedFrom(quote.replaceAll('\u200C', ''), statement))).toEqual([])
+    expect(inStatement.check(quotedFrom(quote, statement.replaceAll('\u200C', '')))).toEqual([])
+    // "decrease" for "grow" is a misquote, non-joiners or not
+    expect(inStatement.check(quotedFrom(quote.replace('افزایش', 'کاهش'), statement))).toHaveLength(1)
+  })
+
+  it('accepts Hindi and Sinhala credit lines with joiners, and emoji sequences and flags in a quotation', () => {
+    expect(creditLine('विदेश मंत्रालय, भारत (क्\u200Dष, क्\u200Cष)')).toEqual([])
+    expect(creditLine('ශ්\u200Dරී ලංකා විදේශ කටයුතු අමාත්\u200Dයාංශය')).toEqual([])
+    const emoji =
+      'Thank you \u{1F469}\u200D\u2695\uFE0F \u{1F3F3}\uFE0F\u200D\u{1F308} \u{1F1F0}\u{1F1FF} \u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}'
+    expect(deceptive(quoted(emoji))).toEqual([])
+  })
+
+  it('accepts direction marks at the edge of right-to-left words', () => {
+    expect(creditLine('وزارت امور خارجه\u200F / MFA Iran')).toEqual([])
+    expect(deceptive(quoted('\u200Fوزارة الخارجية السورية\u200F: بيان\u200F 2024\u061C.'))).toEqual([])
+  })
+
+  it.each([
+    ['a zero-width space inside a Latin word', 'Mini\u200Bstry of Foreign Affairs', 'zero-width space U+200B'],
+    [
+      'a zero-width non-joiner inside a Latin word',
+      'Mini\u200Cstry of Foreign Affairs',
+      'zero-width non-joiner U+200C',
+    ],
+    ['a right-to-left override in Persian', 'وزارت \u202Eامور خارجه', 'right-to-left override U+202E'],
+    ['a right-to-left mark in English', 'Ministry\u200F of Foreign Affairs', 'right-to-left mark U+200F'],
+    ['a non-joiner at the end of a Persian word', 'وزارت\u200C امور خارجه', 'zero-width non-joiner U+200C'],
+  ])('still reports %s in a credit line, naming it', (_name, line, named) => {
+    expect(creditLine(line)).toEqual([
+      {
+        path: 'heroPhoto',
+        message: `Photo 'Syrian talks in Astana' (#101), hero photo: the credit line holds invisible characters (${named}). Retype it.`,
+      },
+    ])
+  })
+
+  it('still reports a Cyrillic М in “Мinistry” next to Persian text with non-joiners', () => {
+    expect(creditLine('\u041Cinistry of Foreign Affairs / وزارت امور خارجه و تنش\u200Cها')).toEqual([
+      {
+        path: 'heroPhoto',
+        message: expect.stringContaining(
+          'the credit line mixes Latin and Cyrillic letters in “Мinistry” (Cyrillic “М” U+041C)',
+        ),
+      },
+    ])
+  })
+
+  it('still reports a direction override in a Persian quotation, by its number', () => {
+    expect(deceptive(quoted('ما \u202Eنمی\u200Cخواهیم\u202C'))).toEqual([
+      {
+        path: 'body',
+        message:
+          'Quotation 1: the text holds invisible characters (right-to-left override U+202E, pop directional formatting U+202C). Retype it from the source.',
+      },
+    ])
   })
 })

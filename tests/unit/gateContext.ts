@@ -67,6 +67,8 @@ export interface ContextInput {
   runningText?: string[]
   citations?: Citation[]
   ministryWording?: RegExp[]
+  /** How quotations are matched; the defaults when left out, as for a context built without them. */
+  quotations?: GateContext['quotations']
 }
 
 const byId = <T extends { id: Id }>(items: T[] = []) => new Map(items.map((item) => [String(item.id), item]))
@@ -87,6 +89,7 @@ export function gateContext(input: ContextInput = {}): GateContext {
     runningText: input.runningText ?? [],
     citations: input.citations ?? [],
     ministryWording: input.ministryWording ?? DEFAULT_WORDING,
+    ...(input.quotations ? { quotations: input.quotations } : {}),
   }
 }
 

@@ -10,6 +10,20 @@ const HERO = "Photo 'Syrian talks in Astana' (#101), hero photo: "
 
 export const photoCases: RuleCase[] = [
   {
+    rule: 'photo-exists',
+    name: 'a hero photo that was deleted after it was placed',
+    fails: () => articleContext({ photos: [] }),
+    findings: [
+      {
+        path: 'heroPhoto',
+        message: literal(
+          'Photo #101, hero photo: no longer exists (it was deleted). Choose another photo, or take this one out.',
+        ),
+      },
+    ],
+    passes: withPhoto({}),
+  },
+  {
     rule: 'photo-credit-line',
     name: 'a photo whose credit line is blank',
     fails: withPhoto({ credit: { line: '   ' } }),
@@ -51,6 +65,20 @@ export const photoCases: RuleCase[] = [
       },
     ],
     passes: withPhoto({ credit: { issuer: ID.kazakhMfa } }),
+  },
+  {
+    rule: 'issuer-confirmed',
+    name: "an issuer the importer read from the file's credit that no one confirmed",
+    fails: withPhoto({ credit: { issuerSource: 'file', issuerConfirmedAt: null } }),
+    findings: [
+      {
+        path: 'heroPhoto',
+        message: literal(
+          `${HERO}its issuer 'Ministry of Foreign Affairs of the Republic of Kazakhstan' (#5) was read from the file's own credit text and no one has confirmed it.`,
+        ),
+      },
+    ],
+    passes: withPhoto({ credit: { issuerSource: 'file', issuerConfirmedAt: '2024-02-29T10:00:00.000Z' } }),
   },
   {
     rule: 'photo-rights-expired',

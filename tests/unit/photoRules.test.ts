@@ -201,6 +201,134 @@ describe('ministry-credit', () => {
   })
 })
 
+describe('ministry-credit: the credit line names its issuer and no one else', () => {
+  const ministryCredit = (line: string, participants = Object.values(newsroomParticipants())) =>
+    check('ministry-credit', articleContext({ photos: [handoutPhoto({ credit: { line } })], participants }))
+
+  it('refuses a credit naming another country’s foreign ministry, though it contains the issuer’s alias', () => {
+    expect(ministryCredit('Ministry of Foreign Affairs of Russia')).toEqual([
+      {
+        path: 'heroPhoto',
+        message: expect.stringContaining(
+          "the credit “Ministry of Foreign Affairs of Russia” names “Russia” ('Russian Federation' (#2), a state) besides its issuer 'Ministry of Foreign Affairs of the Republic of Kazakhstan' (#5).",
+        ),
+      },
+    ])
+  })
+
+  it('lists every other state and ministry it finds, by the name the line uses', () => {
+    const [finding] = ministryCredit('Kazakh Foreign Ministry / Russian Defence Ministry / Islamic Republic of Iran')
+    expect(finding?.message).toContain(
+      "names “Russian Defence Ministry” ('Ministry of Defence of the Russian Federation' (#6), a ministry), “Islamic Republic of Iran” ('Islamic Republic of Iran' (#3), a state) besides",
+    )
+  })
+
+  it('finds another participant’s name whatever its case and accents, as whole words only', () => {
+    expect(ministryCredit('MINISTRY OF FOREIGN AFFAIRS — TURKIYE')).toHaveLength(1)
+    expect(ministryCredit('Ministry of Foreign Affairs / Iranian desk')).toEqual([])
+  })
+
+  it('lets the line name the issuer’s own state, within the issuer’s name or beside it', () => {
+    expect(ministryCredit('Ministry of Foreign Affairs of the Republic of Kazakhstan')).toEqual([])
+    expect(ministryCredit('Ministry of Foreign Affairs, Kazakhstan')).toEqual([])
+    expect(ministryCredit('MFA of Kazakhstan / Handout')).toEqual([])
+  })
+
+  it('does not count another ministry whose name is one of the issuer’s own, covered by the issuer’s words', () => {
+    const russianMfa = participant({
+      id: 9,
+      name: 'Ministry of Foreign Affairs of the Russian Federation',
+      aliases: ['Ministry of Foreign Affairs'],
+      kind: 'ministry',
+      country: 'RU',
+      parent: ID.russia,
+    })
+    const participants = [...Object.values(newsroomParticipants()), russianMfa]
+    expect(ministryCredit('Ministry of Foreign Affairs', participants)).toEqual([])
+    expect(ministryCredit('Ministry of Foreign Affairs of the Russian Federation', participants)[0]?.message).toContain(
+      "names “Ministry of Foreign Affairs of the Russian Federation” ('Ministry of Foreign Affairs of the Russian Federation' (#9), a ministry), “Russian Federation”",
+    )
+  })
+
+  it('ignores participants that are not published, and those that are not states, governments or ministries', () => {
+    const participants = newsroomParticipants()
+    participants.russia._status = 'draft'
+    const delegation = participant({ id: 10, name: 'Syrian opposition delegation', kind: 'delegation' })
+    expect(ministryCredit('Ministry of Foreign Affairs of Russia', Object.values(participants))).toEqual([])
+    expect(
+      ministryCredit('Ministry of Foreign Affairs / Syrian opposition delegation', [
+        ...Object.values(newsroomParticipants()),
+        delegation,
+      ]),
+    ).toEqual([])
+  })
+
+  it('compares Turkish names with the dotted and dotless i as one letter', () => {
+    const turkishMfa = participant({
+      id: 8,
+      name: 'Türkiye Cumhuriyeti Dışişleri Bakanlığı',
+      kind: 'ministry',
+      country: 'TR',
+      parent: ID.turkiye,
+    })
+    const participants = [...Object.values(newsroomParticipants()), turkishMfa]
+    const findings = check(
+      'ministry-credit',
+      articleContext({
+        photos: [handoutPhoto({ credit: { line: 'TÜRKİYE CUMHURİYETİ DIŞİŞLERİ BAKANLIĞI', issuer: 8 } })],
+        participants,
+      }),
+    )
+    expect(findings).toEqual([])
+  })
+})
+
+describe('issuer-confirmed', () => {
+  const confirmed = (credit: PhotoInput['credit']) =>
+    check('issuer-confirmed', articleContext({ photos: [handoutPhoto({ credit })] }))
+
+  it('accepts an issuer the desk chose, and one chosen before the desk’s choice was recorded', () => {
+    expect(confirmed({ issuerSource: 'desk' })).toEqual([])
+    expect(confirmed({ issuerSource: null })).toEqual([])
+  })
+
+  it('refuses an issuer from the file until someone confirms it, and says how to fix it', () => {
+    expect(confirmed({ issuerSource: 'file' })).toEqual([
+      {
+        path: 'heroPhoto',
+        message: expect.stringMatching(
+          /no one has confirmed it\. Open the photo and confirm the issuer, or choose it by hand\.$/,
+        ),
+      },
+    ])
+    expect(
+      confirmed({ issuerSource: 'file', issuerConfirmedAt: '2024-02-29T10:00:00.000Z', issuerConfirmedBy: 3 }),
+    ).toEqual([])
+  })
+
+  it('names an issuer that is no longer there by its id, and ignores a photo without issuer', () => {
+    expect(confirmed({ issuerSource: 'file', issuer: 99 })[0]?.message).toContain(
+      'its issuer #99 was read from the file',
+    )
+    expect(confirmed({ issuerSource: 'file', issuer: null })).toEqual([])
+  })
+})
+
+describe('photo-exists', () => {
+  it('reports a deleted photo in the body once, where it first appears, and not the photos that are there', () => {
+    const context = articleContext({
+      photos: [handoutPhoto()],
+      photoUses: [heroUse(), bodyImageUse(102, 1), bodyImageUse(102, 2)],
+    })
+    expect(check('photo-exists', context)).toEqual([
+      {
+        path: 'body',
+        message: expect.stringMatching(/^Photo #102, body, image 1: no longer exists \(it was deleted\)\./),
+      },
+    ])
+  })
+})
+
 describe('photo-rights-expired', () => {
   const expiry = (rightsExpireAt: string | null) =>
     check('photo-rights-expired', articleContext({ photos: [handoutPhoto({ credit: { rightsExpireAt } })] }))
@@ -234,6 +362,24 @@ describe('caption-credit-mismatch', () => {
 
   it('accepts the credit line in another case and without accents', () => {
     expect(caption('Delegates arrive. Photo: ministry of foreign affairs')).toEqual([])
+  })
+
+  it('does not read “photo by” in the middle of a sentence as a credit', () => {
+    expect(caption('Delegates pose for a photo by the fountain.')).toEqual([])
+    expect(caption('Delegates pose for a group photo: the last of the talks.')).toEqual([])
+  })
+
+  it('does not read a label followed by words that are not a name as a credit', () => {
+    expect(caption('Photo by the fountain at the end of the talks')).toEqual([])
+    expect(caption('The ministers. Photo by the fountain')).toEqual([])
+  })
+
+  it('reads a credit at the start of the caption, after a sentence, a dash or in brackets', () => {
+    expect(caption('Photo: Reuters')[0]?.message).toContain('the caption credits “Reuters”')
+    expect(caption('Delegates arrive — Photo: Reuters')[0]?.message).toContain('the caption credits “Reuters”')
+    expect(caption('Delegates arrive (Photo: Reuters)')[0]?.message).toContain('the caption credits “Reuters”')
+    expect(caption('Delegates arrive. Photo by ministry of foreign affairs')).toEqual([])
+    expect(caption('Delegates arrive. Photo by Ministry of Foreign Affairs.')).toEqual([])
   })
 
   it('reads “Photograph by” and “Credit:” too', () => {

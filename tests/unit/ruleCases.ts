@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import type { GateContext, GateRule } from '../../src/gate/types.ts'
+import type { DiffPart, GateContext, GateRule } from '../../src/gate/types.ts'
 
 import { BUILT_IN_RULES } from '../../src/gate/runGate.ts'
 
@@ -13,8 +13,8 @@ export interface RuleCase {
   /** What is wrong in `fails`, for the test's name. */
   name: string
   fails: () => GateContext
-  /** Every finding the rule returns for `fails`, in order. */
-  findings: { path: string; message: RegExp }[]
+  /** Every finding the rule returns for `fails`, in order (with its word diff, for a misquotation). */
+  findings: { path: string; message: RegExp; diff?: DiffPart[] }[]
   passes: () => GateContext
 }
 
@@ -31,7 +31,11 @@ export function describeRuleCases(cases: RuleCase[]) {
       it(`reports ${ruleCase.name}`, () => {
         const findings = builtInRule(ruleCase.rule).check(ruleCase.fails())
         expect(findings).toEqual(
-          ruleCase.findings.map(({ path, message }) => ({ path, message: expect.stringMatching(message) })),
+          ruleCase.findings.map(({ path, message, diff }) => ({
+            path,
+            message: expect.stringMatching(message),
+            ...(diff ? { diff } : {}),
+          })),
         )
       })
 

@@ -1,7 +1,9 @@
-import type { GateRule, RuleFinding } from '../types.ts'
+import type { QuoteMatch } from '../quoteMatch.ts'
+import type { GateContext, GateRule, LoadedStatement, QuoteUse, RuleFinding } from '../types.ts'
 
 import { isBlank, participantLabel, statementLabel } from '../describe.ts'
-import { excerpt, findQuotation } from '../text.ts'
+import { quoteMatcher } from '../quoteMatch.ts'
+import { excerpt } from '../text.ts'
 
 const quoteLabel = (number: number, text: string) => `Quote ${number}${text.trim() ? ` (“${excerpt(text, 50)}”)` : ''}`
 
@@ -31,37 +33,120 @@ export const bareBlockquote: GateRule = {
     })),
 }
 
+/** Each quotation of a joint statement matched once per gate run, for both quotation rules. */
+const matchesOf = new WeakMap<GateContext, Map<string, QuoteMatch>>()
+
+type StatementQuote =
+  | { quote: QuoteUse; statement: LoadedStatement; match: QuoteMatch }
+  | { quote: QuoteUse; statement: LoadedStatement; blank: 'quote' | 'statement' }
+
+/** The Quote blocks attributed to a loaded joint statement, each with what the matcher made of it. */
+function statementQuotes(context: GateContext): StatementQuote[] {
+  let known = matchesOf.get(context)
+  if (!known) matchesOf.set(context, (known = new Map()))
+  const matcher = quoteMatcher(context.quotations)
+  return context.quotes.flatMap((quote): StatementQuote[] => {
+    if (quote.attributedTo?.relationTo !== context.slugs.jointStatements) return []
+    const statement = context.statements.get(String(quote.attributedTo.value))
+    if (!statement) return [] // cited-unpublished reports a missing statement
+    if (isBlank(quote.text)) return [{ quote, statement, blank: 'quote' }]
+    if (isBlank(statement.plainText)) return [{ quote, statement, blank: 'statement' }]
+    const key = `${String(statement.id)}\u0000${quote.text}`
+    let match = known.get(key)
+    if (!match) known.set(key, (match = matcher(quote.text, statement.plainText)))
+    return [{ quote, statement, match }]
+  })
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`
+const listed = (words: string[]) => words.map((word) => `“${word}”`).join(', ')
+
+function refusal(label: string, source: string, match: QuoteMatch): RuleFinding['message'] {
+  const problem = match.problem
+  switch (problem?.kind) {
+    case 'short-fragment':
+      return (
+        `${label}: the part “${problem.fragment}” between omission marks has ${plural(problem.words, 'word')}. ` +
+        `Each part needs at least ${plural(problem.minimum, 'word')} of the statement, so that a quotation is not ` +
+        'put together from scattered words: quote more, or leave out the omission.'
+      )
+    case 'elided-negation':
+      return (
+        `${label}: the omission after “${problem.before}” leaves out ${plural(problem.removedWords, 'word')} of the ` +
+        `statement ${source}, “${problem.removed}”, among them ${listed(problem.negations)}. An omission may not ` +
+        'take out a negation or another word that reverses the meaning: quote that passage, or end the quotation before it.'
+      )
+    case 'bracket-negation':
+      return (
+        `${label}: the insertion ${problem.inserted} stands for ` +
+        (problem.replaces ? `“${problem.replaces}”` : 'nothing') +
+        ` in the statement ${source} and so adds or removes ${listed(problem.negations)}. ` +
+        'A bracket may not add or remove a negation: quote the statement’s own words.'
+      )
+    case 'order':
+      return (
+        `${label} does not appear in the statement ${source}: each of its parts is there, but not in this order. ` +
+        'Put the parts in the order of the statement.'
+      )
+    case 'empty':
+      return `${label} has no words of the statement, only omission marks or brackets.`
+    default:
+      return (
+        `${label} does not appear in the statement ${source}.` +
+        (match.closest ? ` Closest passage: “${match.closest}”.` : '') +
+        ' Quote it exactly, marking omissions with “…”.'
+      )
+  }
+}
+
 export const quoteInStatement: GateRule = {
   id: 'quote-in-statement',
   target: 'articles',
   defaultSeverity: 'error',
   description:
-    'A quotation attributed to a joint statement appears word for word in its text (omissions marked with “…”).',
+    'A quotation attributed to a joint statement appears in its text, whole words in order; omissions (“…”) take out no negation.',
   check: (context) =>
-    context.quotes.flatMap((quote): RuleFinding[] => {
-      if (quote.attributedTo?.relationTo !== context.slugs.jointStatements) return []
-      const statement = context.statements.get(String(quote.attributedTo.value))
-      if (!statement) return [] // cited-unpublished reports a missing statement
-      if (isBlank(quote.text)) {
-        return [{ path: quote.path, message: `Quote ${quote.number} has no text.` }]
-      }
-      if (isBlank(statement.plainText)) {
+    statementQuotes(context).flatMap((entry): RuleFinding[] => {
+      const { quote, statement } = entry
+      if ('blank' in entry) {
         return [
-          {
-            path: quote.path,
-            message: `${quoteLabel(quote.number, quote.text)} cannot be checked: the statement ${statementLabel(statement)} has no text yet.`,
-          },
+          entry.blank === 'quote'
+            ? { path: quote.path, message: `Quote ${quote.number} has no text.` }
+            : {
+                path: quote.path,
+                message: `${quoteLabel(quote.number, quote.text)} cannot be checked: the statement ${statementLabel(statement)} has no text yet.`,
+              },
         ]
       }
-      const match = findQuotation(quote.text, statement.plainText)
-      if (match.found) return []
+      if (entry.match.found) return []
       return [
         {
           path: quote.path,
+          message: refusal(quoteLabel(quote.number, quote.text), statementLabel(statement), entry.match),
+          ...(entry.match.diff ? { diff: entry.match.diff } : {}),
+        },
+      ]
+    }),
+}
+
+export const quoteBracketInsertion: GateRule = {
+  id: 'quote-bracket-insertion',
+  target: 'articles',
+  defaultSeverity: 'warning',
+  description:
+    'A quotation of a joint statement that puts words of its own in square brackets says what each replaces.',
+  check: (context) =>
+    statementQuotes(context).flatMap((entry): RuleFinding[] => {
+      if ('blank' in entry || !entry.match.found || !entry.match.insertions) return []
+      const insertions = entry.match.insertions.map(({ inserted, replaces }) =>
+        replaces ? `${inserted} in place of “${replaces}”` : `${inserted} added`,
+      )
+      return [
+        {
+          path: entry.quote.path,
           message:
-            `${quoteLabel(quote.number, quote.text)} does not appear in the statement ${statementLabel(statement)}.` +
-            (match.closest ? ` Closest passage: “${match.closest}”.` : '') +
-            ' Quote it exactly, marking omissions with “…”.',
+            `${quoteLabel(entry.quote.number, entry.quote.text)} puts words of its own in brackets: ${insertions.join('; ')}. ` +
+            `Check that each keeps the meaning of the statement ${statementLabel(entry.statement)}.`,
         },
       ]
     }),
@@ -177,6 +262,7 @@ export const attributionRules: GateRule[] = [
   quoteAttribution,
   bareBlockquote,
   quoteInStatement,
+  quoteBracketInsertion,
   citedUnpublished,
   statementSignatoriesListed,
   unattributedQuotation,

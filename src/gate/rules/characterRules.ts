@@ -6,14 +6,16 @@ import { photosInUse } from './photoRules.ts'
 
 /**
  * Credit lines and quotations must say what they show: no hidden characters, no look-alike
- * letters from another alphabet inside a word.
+ * letters from another alphabet inside a word. Invisible characters that a script's spelling needs
+ * where they stand (a Persian zero-width non-joiner, the joiner of an emoji sequence, a direction
+ * mark at the edge of a right-to-left word, …) are not hidden: see deceptiveText.ts.
  */
 export const deceptiveCharacters: GateRule = {
   id: 'deceptive-characters',
   target: 'articles',
   defaultSeverity: 'error',
   description:
-    'Credit lines and quotations hold no invisible characters and no words mixing look-alike letters from different alphabets.',
+    'Credit lines and quotations hold no invisible characters, except those the spelling of a script needs where they stand, and no words mixing look-alike letters from different alphabets.',
   check: (context) => {
     const findings: RuleFinding[] = []
     for (const { photo, use } of photosInUse(context)) {

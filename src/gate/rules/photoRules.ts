@@ -1,7 +1,8 @@
-import type { GateContext, GateRule, LoadedPhoto, PhotoUse, RuleFinding } from '../types.ts'
+import type { GateContext, GateRule, LoadedParticipant, LoadedPhoto, PhotoUse, RuleFinding } from '../types.ts'
 
 import { isBlank, participantLabel, participantOf, photoLabel } from '../describe.ts'
 import { creditFieldNoun, FILE_CREDIT_FIELDS } from '../../model/credit.ts'
+import { idOf } from '../../model/documents.ts'
 import { foldName } from '../text.ts'
 
 /** Each photo once, with the first place it appears (where the editor is sent to fix it). */
@@ -33,16 +34,91 @@ const photoRule = (
 /** Does the credit line read as a ministry's, by the configured wording? */
 export function namesAMinistry(line: string | null | undefined, wording: RegExp[]): boolean {
   if (!line) return false
-  return wording.some((pattern) => pattern.test(line))
+  const text = line.normalize('NFC')
+  return wording.some((pattern) => {
+    pattern.lastIndex = 0 // a pattern built by hand with `g` or `y` would otherwise resume mid-text
+    return pattern.test(text)
+  })
 }
 
-/** The credit line agrees with the issuer when it is, or contains, one of the issuer's names. */
+/** A text as the words name matching compares: folded (case, accents, punctuation aside), then split. */
+const foldedWords = (text: string): string[] => foldName(text).split(' ').filter(Boolean)
+
+/** Where the words of `name` stand, as a run of whole words, in `words`: the index of each occurrence. */
+function occurrences(words: string[], name: string | null | undefined): { start: number; end: number }[] {
+  const wanted = name ? foldedWords(name) : []
+  if (wanted.length === 0) return []
+  const found: { start: number; end: number }[] = []
+  for (let start = 0; start + wanted.length <= words.length; start += 1) {
+    if (wanted.every((word, offset) => words[start + offset] === word))
+      found.push({ start, end: start + wanted.length })
+  }
+  return found
+}
+
+const namesOf = (participant: LoadedParticipant): string[] =>
+  [participant.name, participant.shortName, ...(participant.aliases ?? [])].filter(
+    (name): name is string => typeof name === 'string' && name.trim() !== '',
+  )
+
+/** The credit line agrees with the issuer when it contains one of the issuer's names as a run of whole words. */
 export function creditAgreesWithIssuer(line: string, names: (string | null | undefined)[]): boolean {
-  const credit = ` ${foldName(line)} `
-  return names.some((name) => {
-    if (!name || !name.trim()) return false
-    return credit.includes(` ${foldName(name)} `)
-  })
+  const words = foldedWords(line)
+  return names.some((name) => occurrences(words, name).length > 0)
+}
+
+/**
+ * The kinds of participant whose names a credit line may not carry besides its issuer's: another
+ * state, government or ministry. The gate loads every published participant of these kinds when an
+ * article shows a credited photo (`loadGateSources`).
+ */
+export const CREDIT_RIVAL_KINDS = ['state', 'government', 'ministry'] as const
+
+/** The issuer and those above it (its government, its state), by `parent`, as far as they are loaded. */
+function issuerAndParents(context: GateContext, issuer: LoadedParticipant): Set<string> {
+  const chain = new Set<string>()
+  let current: LoadedParticipant | undefined = issuer
+  while (current && !chain.has(String(current.id))) {
+    chain.add(String(current.id))
+    current = participantOf(context, idOf(current.parent))
+  }
+  return chain
+}
+
+/**
+ * Other participants the credit line names besides its issuer: a published state, government or
+ * ministry whose name, short name or alias stands in the line as whole words, not inside the words of
+ * one of the issuer's own names. The issuer's own state and government (its parents, or a state or
+ * government of its country) do not count. Each comes with the name the line uses, in the order of the line.
+ */
+export function otherParticipantsNamed(
+  line: string,
+  issuer: LoadedParticipant,
+  context: GateContext,
+): { participant: LoadedParticipant; as: string }[] {
+  const words = foldedWords(line)
+  const covered = new Array<boolean>(words.length).fill(false)
+  for (const name of namesOf(issuer))
+    for (const { start, end } of occurrences(words, name)) covered.fill(true, start, end)
+
+  const own = issuerAndParents(context, issuer)
+  const found: { participant: LoadedParticipant; as: string; at: number }[] = []
+  for (const other of context.participants.values()) {
+    if (own.has(String(other.id)) || other._status !== 'published') continue
+    if (!(CREDIT_RIVAL_KINDS as readonly string[]).includes(other.kind ?? '')) continue
+    if (other.kind !== 'ministry' && !isBlank(other.country) && other.country === issuer.country) continue
+    // The first place the line names it outside the issuer's words, by whichever of its names.
+    let first: { as: string; at: number } | undefined
+    for (const name of namesOf(other)) {
+      for (const { start, end } of occurrences(words, name)) {
+        if (!covered.slice(start, end).includes(false)) continue
+        if (!first || start < first.at || (start === first.at && name.length > first.as.length))
+          first = { as: name, at: start }
+      }
+    }
+    if (first) found.push({ participant: other, ...first })
+  }
+  return found.sort((a, b) => a.at - b.at).map(({ participant, as }) => ({ participant, as }))
 }
 
 export const photoCreditLine = photoRule(
@@ -75,7 +151,7 @@ export const ministryCredit = photoRule(
     id: 'ministry-credit',
     defaultSeverity: 'error',
     description:
-      'A credit that names a ministry is issued by that ministry: a published ministry participant with a country, whose name, short name or alias the credit line uses.',
+      'A credit that names a ministry is issued by that ministry: a published ministry participant with a country, whose name, short name or alias the credit line uses, and no other state, government or ministry.',
   },
   (photo, context) => {
     const credit = photo.credit ?? {}
@@ -97,16 +173,61 @@ export const ministryCredit = photoRule(
     if (isBlank(issuer.country))
       return `its issuer ${participantLabel(issuer)} has no country. Set the ministry's country.`
     if (!line) return undefined // photo-credit-line reports the missing line
-    if (!creditAgreesWithIssuer(line, [issuer.name, issuer.shortName, ...(issuer.aliases ?? [])])) {
-      const known = [issuer.name, issuer.shortName, ...(issuer.aliases ?? [])]
-        .filter(Boolean)
+    if (!creditAgreesWithIssuer(line, namesOf(issuer))) {
+      const known = namesOf(issuer)
         .map((n) => `“${n}”`)
         .join(', ')
       return `the credit “${line}” does not match its issuer ${participantLabel(issuer)}. Use one of ${known}, or add the wording as an alias of the ministry if it is right.`
     }
+    const others = otherParticipantsNamed(line, issuer, context)
+    if (others.length > 0) {
+      const named = others
+        .map(({ participant, as }) => `“${as}” (${participantLabel(participant)}, a ${participant.kind})`)
+        .join(', ')
+      return `the credit “${line}” names ${named} besides its issuer ${participantLabel(issuer)}. A ministry's credit names that ministry alone: correct the credit line, or choose the right issuer.`
+    }
     return undefined
   },
 )
+
+export const issuerConfirmed = photoRule(
+  {
+    id: 'issuer-confirmed',
+    defaultSeverity: 'error',
+    description:
+      "An issuer the importer took from the file's own credit counts once a staff member has confirmed it (or chosen it by hand).",
+  },
+  (photo, context) => {
+    const credit = photo.credit
+    if (credit?.issuer == null || credit.issuerSource !== 'file' || !isBlank(credit.issuerConfirmedAt ?? undefined))
+      return undefined
+    const issuer = participantOf(context, credit.issuer)
+    const who = issuer ? participantLabel(issuer) : `#${String(idOf(credit.issuer))}`
+    return `its issuer ${who} was read from the file's own credit text and no one has confirmed it. Open the photo and confirm the issuer, or choose it by hand.`
+  },
+)
+
+/** Every photo the article shows is there: a photo deleted after it was placed leaves a hole readers would see. */
+export const photoExists: GateRule = {
+  id: 'photo-exists',
+  target: 'articles',
+  defaultSeverity: 'error',
+  description: 'Every photo the article shows still exists.',
+  check: (context) => {
+    const reported = new Set<string>()
+    return context.photoUses.flatMap((use): RuleFinding[] => {
+      const id = String(use.photoId)
+      if (context.photos.has(id) || reported.has(id)) return []
+      reported.add(id)
+      return [
+        {
+          path: use.path,
+          message: `Photo #${id}, ${use.place}: no longer exists (it was deleted). Choose another photo, or take this one out.`,
+        },
+      ]
+    })
+  },
+}
 
 export const photoRightsExpired = photoRule(
   { id: 'photo-rights-expired', defaultSeverity: 'error', description: 'The rights to a photo have not expired.' },
@@ -125,8 +246,27 @@ export const photoAlt = photoRule(
   (photo) => (isBlank(photo.alt) ? 'has no alt text. Describe what the photo shows.' : undefined),
 )
 
-/** "Photo credit: X", "Photo: X", "Photograph by X" at the end of a caption. */
-const CAPTION_CREDIT = /(?:photo(?:graph)?\s*(?:credit)?\s*(?::|by)|credit\s*:)\s*(.+?)\s*\.?\s*$/i
+/**
+ * A credit written into a caption: "Photo:", "Photo credit:", "Photograph:", "Credit:" or "Photo by"
+ * ("Photograph by"), at the start of the caption or of a sentence (after ". ", "! ", "? ", "; ", a dash,
+ * a bar, an opening bracket or a new line), and the credit after it to the end of the caption.
+ */
+const CAPTION_CREDIT =
+  /(?:^|[.!?;|\u2013\u2014(]\s*|\s-\s+|\n\s*)(?:(?:photo(?:graph)?\s*(?:credit\s*)?|credit\s*):|photo(?:graph)?\s+(by)\s)\s*(.+?)[\s.)]*$/iu
+
+/**
+ * The credit a caption writes, if any. After "by" it must read as a name, not as the rest of a
+ * sentence: it starts with a capital letter, a digit or a letter of a script without case ("Photo by
+ * Anadolu Agency", not "photo by the fountain").
+ */
+export function captionCredit(caption: string | null | undefined): string | undefined {
+  const match = caption?.match(CAPTION_CREDIT)
+  if (!match) return undefined
+  const [, byForm, credit] = match
+  if (!credit) return undefined
+  if (byForm && /^\p{Ll}/u.test(credit)) return undefined
+  return credit
+}
 
 export const captionCreditMismatch = photoRule(
   {
@@ -135,7 +275,7 @@ export const captionCreditMismatch = photoRule(
     description: 'A credit written into the caption agrees with the credit line.',
   },
   (photo) => {
-    const inCaption = photo.caption?.match(CAPTION_CREDIT)?.[1]
+    const inCaption = captionCredit(photo.caption)
     if (!inCaption) return undefined
     const line = photo.credit?.line ?? ''
     return foldName(inCaption) === foldName(line)
@@ -189,10 +329,12 @@ export const photoMetadataUnreadable = photoRule(
 )
 
 export const photoRules: GateRule[] = [
+  photoExists,
   photoCreditLine,
   photoCreditKind,
   photoHandoutIssuer,
   ministryCredit,
+  issuerConfirmed,
   photoRightsExpired,
   photoAlt,
   captionCreditMismatch,

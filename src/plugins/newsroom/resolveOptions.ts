@@ -2,7 +2,7 @@ import type { NewsroomPluginOptions, ResolvedNewsroomOptions, ResolvedWebhookOpt
 
 import { compileMinistryWording, DEFAULT_MINISTRY_WORDING } from '../../gate/ministryWording.ts'
 import { BUILT_IN_RULES } from '../../gate/rules/index.ts'
-import { DEFAULT_SLUGS, DEFAULTS, WEBHOOK_EVENTS } from '../../options/defaults.ts'
+import { DEFAULT_NEGATIONS, DEFAULT_SLUGS, DEFAULTS, WEBHOOK_EVENTS } from '../../options/defaults.ts'
 
 /**
  * Applies the defaults (`options/defaults.ts`) and checks what a host passed, once, at config time:
@@ -103,9 +103,27 @@ function resolveGate(gate: NewsroomPluginOptions['gate'] = {}): ResolvedNewsroom
   return {
     rules: [...BUILT_IN_RULES, ...custom],
     severities: gate.rules ?? {},
-    ministryWording: compileMinistryWording([
-      ...(gate.ministryWording ?? DEFAULT_MINISTRY_WORDING),
-      ...(gate.extraMinistryWording ?? []),
-    ]),
+    // Compiled here so wording that cannot work stops the app at start, naming the option it came from.
+    ministryWording: [
+      ...compileMinistryWording(gate.ministryWording ?? DEFAULT_MINISTRY_WORDING, 'gate.ministryWording'),
+      ...compileMinistryWording(gate.extraMinistryWording ?? [], 'gate.extraMinistryWording'),
+    ],
+    quotations: resolveQuotations(gate.quotations),
   }
+}
+
+/** The negations by language (a host's list replaces that language's default) and the shortest part between omissions. */
+function resolveQuotations(
+  quotations: NonNullable<NewsroomPluginOptions['gate']>['quotations'] = {},
+): ResolvedNewsroomOptions['gate']['quotations'] {
+  const minFragmentWords = quotations.minFragmentWords ?? DEFAULTS.quotations.minFragmentWords
+  if (!Number.isInteger(minFragmentWords) || minFragmentWords < 1)
+    throw new Error('newsroomPlugin: gate.quotations.minFragmentWords must be a whole number of at least 1.')
+  const negations: Record<string, string[]> = {}
+  for (const [language, words] of Object.entries({ ...DEFAULT_NEGATIONS, ...quotations.negations })) {
+    if (!Array.isArray(words) || words.some((word) => typeof word !== 'string' || !word.trim()))
+      throw new Error(`newsroomPlugin: gate.quotations.negations.${language} must be a list of words.`)
+    negations[language] = [...words]
+  }
+  return { negations, minFragmentWords }
 }

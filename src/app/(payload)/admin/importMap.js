@@ -1,6 +1,7 @@
 import { AttributionChecklist as AttributionChecklist_c48a310648ffd8adca3dc1f379ecf86b } from '../../../../src/components/AttributionChecklist.tsx'
 import { LiveImpact as LiveImpact_8f8e17f3185cb46ddcc3f89ac3545123 } from '../../../../src/components/LiveImpact.tsx'
 import { CreditProvenance as CreditProvenance_8eaee412456579a3cf1e9adeec830ef3 } from '../../../../src/components/CreditProvenance.tsx'
+import { IssuerConfirmation as IssuerConfirmation_8eaee412456579a3cf1e9adeec830ef3 } from '../../../../src/components/CreditProvenance.tsx'
 import { PhotoUsage as PhotoUsage_0b753dfe95692051885ea78d8bbbd0ff } from '../../../../src/components/PhotoUsage.tsx'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -33,6 +34,7 @@ export const importMap = {
   "/src/components/AttributionChecklist.tsx#AttributionChecklist": AttributionChecklist_c48a310648ffd8adca3dc1f379ecf86b,
   "/src/components/LiveImpact.tsx#LiveImpact": LiveImpact_8f8e17f3185cb46ddcc3f89ac3545123,
   "/src/components/CreditProvenance.tsx#CreditProvenance": CreditProvenance_8eaee412456579a3cf1e9adeec830ef3,
+  "/src/components/CreditProvenance.tsx#IssuerConfirmation": IssuerConfirmation_8eaee412456579a3cf1e9adeec830ef3,
   "/src/components/PhotoUsage.tsx#PhotoUsage": PhotoUsage_0b753dfe95692051885ea78d8bbbd0ff,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
