@@ -271,6 +271,18 @@ describe('an issuer read from the file', () => {
     })
   })
 
+  it('stays from the file and unconfirmed in a duplicate of the photo', async () => {
+    const photo = await uploadPhoto(await photoWithMetadata({ xmp: { line: 'MFA of Kazakhstan' } }), 'to-copy.jpg')
+    const copy = await app.rest.post(`/photos/${photo.id}/duplicate?depth=0`, {}, { token: editor })
+    expect(copy.status, copy.text).toBe(200)
+    expect(copy.json.doc.credit).toMatchObject({
+      issuer: ministry.id,
+      issuerSource: 'file',
+      issuerConfirmedBy: null,
+      issuerConfirmedAt: null,
+    })
+  })
+
   it('becomes the desk’s choice when an editor chooses the issuer by hand', async () => {
     const photo = await uploadPhoto(await photoWithMetadata({ xmp: { line: 'MFA of Kazakhstan' } }), 'by-hand.jpg')
     const cleared = await app.rest.patch(`/photos/${photo.id}`, { credit: { issuer: null } }, { token: editor })

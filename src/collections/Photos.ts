@@ -8,7 +8,7 @@ import { confirmIssuerEndpoint } from '../endpoints/confirmIssuer.ts'
 import { creditsReportEndpoint } from '../endpoints/creditsReport.ts'
 import { creditGroupField, embeddedMetadataField, provenanceNote } from '../fields/creditFields.ts'
 import { computeCreditProvenance } from '../hooks/computeCreditProvenance.ts'
-import { importEmbeddedCredit } from '../hooks/importEmbeddedCredit.ts'
+import { importEmbeddedCredit, rememberDuplicatedCredit } from '../hooks/importEmbeddedCredit.ts'
 import { journalPhotoUpload } from '../hooks/journalPhotoUpload.ts'
 import { protectLivePhotos } from '../hooks/protectLivePhotos.ts'
 import { rejectNonImageUploads } from '../hooks/rejectNonImageUploads.ts'
@@ -45,6 +45,7 @@ export const photosCollection = (options: ResolvedNewsroomOptions): CollectionCo
         rejectNonImageUploads({ maxFileSize: options.photos.maxFileSize, maxPixels: options.photos.maxPixels }),
         protectLivePhotos(options.slugs.articles),
         ...guard.beforeOperation,
+        ...(active ? [rememberDuplicatedCredit] : []),
         ...cacheHeaderHooks(options, 'public'),
       ],
       // Before Payload writes an upload's files, so the sweep knows which files are the plugin's.

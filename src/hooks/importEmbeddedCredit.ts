@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
 import fs from 'node:fs/promises'
 
@@ -39,6 +39,28 @@ async function matchIssuer(req: PayloadRequest, participantsSlug: string, candid
   )
 }
 
+type Credit = Record<string, unknown>
+
+const DUPLICATED_CREDIT_CONTEXT = 'newsroomDuplicatedCredit'
+
+/**
+ * Before a photo is duplicated: reads the original's credit as stored, for the copy to keep the
+ * record of who chose its issuer (the copy's data leaves that record out).
+ */
+export const rememberDuplicatedCredit: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
+  const from = (args as { duplicateFromID?: Id }).duplicateFromID
+  if (operation !== 'create' || from == null) return args
+  const original = await req.payload.findByID({
+    collection: collection.slug as 'photos',
+    id: from,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  req.context[DUPLICATED_CREDIT_CONTEXT] = original.credit ?? undefined
+  return args
+}
+
 /**
  * Set in `req.context` by the confirm-issuer endpoint: the save it makes records this user and time
  * as the issuer's confirmation. The confirmation fields take no value from a request's data.
@@ -73,6 +95,14 @@ function recordIssuerChoice(
       issuerConfirmedBy: userId,
       issuerConfirmedAt: new Date().toISOString(),
     })
+  } else if (stored) {
+    // The same issuer keeps its record — on a duplicate too, whose data has none of these fields
+    // (nobody writes them), so an issuer taken from the file stays unconfirmed in the copy.
+    Object.assign(credit, {
+      issuerSource: stored.issuerSource ?? null,
+      issuerConfirmedBy: idOf(stored.issuerConfirmedBy) ?? null,
+      issuerConfirmedAt: stored.issuerConfirmedAt ?? null,
+    })
   }
   const confirmation = req.context?.[CONFIRM_ISSUER_CONTEXT] as IssuerConfirmation | undefined
   if (confirmation && issuer !== undefined) {
@@ -87,8 +117,12 @@ function recordIssuerChoice(
  */
 export const importEmbeddedCredit =
   (participantsSlug: string): CollectionBeforeChangeHook =>
-  async ({ data, originalDoc, req }) => {
-    const stored = (originalDoc as { credit?: Record<string, unknown> | null } | undefined)?.credit
+  async ({ data, operation, originalDoc, req }) => {
+    // A duplicate's data leaves out what nobody may write, this record among it: the original's
+    // (read before the operation) keeps who chose the issuer and whether it is confirmed.
+    const duplicatedFrom =
+      operation === 'create' ? (req.context?.[DUPLICATED_CREDIT_CONTEXT] as Credit | undefined) : undefined
+    const stored = duplicatedFrom ?? (originalDoc as { credit?: Credit | null } | undefined)?.credit
     const bytes = await uploadedBytes(req)
     if (!bytes) {
       const credit = { ...(data.credit ?? {}) }
