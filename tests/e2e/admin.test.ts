@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ARTIFACTS_DIR, browserTestsEnabled, launchBrowser } from '../helpers/browser.ts'
-import { DRAFT_ARTICLE_SLUG, PUBLISHED_ARTICLE_SLUG } from '../../src/demo/demoContent.ts'
+import { DRAFT_ARTICLE_SLUG, PUBLISHED_ARTICLE_SLUG, STATEMENT_SLUG } from '../../src/demo/demoContent.ts'
 import { createTestDatabase } from '../helpers/database.ts'
 import { photoWithMetadata } from '../helpers/metadataFixtures.ts'
 import { type RunningServer, startAppServer } from '../helpers/server.ts'
@@ -358,6 +358,104 @@ describe.runIf(enabled)('admin in a real browser', () => {
       expect(item?.acknowledgedBy).toEqual(expect.any(Number))
     } catch (error) {
       await shot('live-impact-failure').catch(() => {})
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\n--- server log ---\n${server.log().slice(-3000)}`,
+        { cause: error },
+      )
+    } finally {
+      await page.close()
+    }
+  }, 600_000)
+
+  it('issue 14: shows a misquote as a word diff in the checklist, and confirms an issuer read from the file in one click', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+    const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) })
+    try {
+      await logIn(page, 'editor@newsroom.test', 'newsroom-editor')
+      // A draft quoting the demo joint statement with one word changed, made with the editor's session.
+      const draftId = await page.evaluate(async (statementSlug) => {
+        const found = await fetch(`/api/joint-statements?where[slug][equals]=${statementSlug}&depth=0`)
+        const statement = ((await found.json()) as { docs: { id: number }[] }).docs[0]!
+        const body = {
+          root: {
+            type: 'root',
+            version: 1,
+            format: '',
+            indent: 0,
+            direction: 'ltr',
+            children: [
+              {
+                type: 'block',
+                version: 2,
+                format: '',
+                fields: {
+                  id: 'e2e-misquote',
+                  blockName: '',
+                  blockType: 'quote',
+                  text: 'should be universally respected and observed',
+                  attributedTo: { relationTo: 'joint-statements', value: statement.id },
+                },
+              },
+            ],
+          },
+        }
+        const created = await fetch('/api/articles?draft=true', {
+          method: 'POST',
+          credentials: 'include',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            title: 'A misquote to show',
+            byline: 'Desk',
+            dateline: 'ASTANA',
+            body,
+            _status: 'draft',
+          }),
+        })
+        return ((await created.json()) as { doc: { id: number } }).doc.id
+      }, STATEMENT_SLUG)
+      await page.goto(`${server.url}/admin/collections/articles/${draftId}`, {
+        waitUntil: 'domcontentloaded',
+        timeout: 180_000,
+      })
+      const diff = page.locator('.attribution-checklist__diff').first()
+      await diff.waitFor({ timeout: 120_000 })
+      await expect(diff.locator('.attribution-checklist__diff-delete').first().textContent()).resolves.toContain(
+        'complied',
+      )
+      await expect(diff.locator('.attribution-checklist__diff-insert').first().textContent()).resolves.toContain(
+        'observed',
+      )
+      await diff.scrollIntoViewIfNeeded()
+      await shot('misquote-diff')
+
+      // An upload whose file names the ministry: the issuer is proposed from the file, to be confirmed.
+      await page.goto(`${server.url}/admin/collections/photos/create`, {
+        waitUntil: 'domcontentloaded',
+        timeout: 180_000,
+      })
+      expect(await hydrated(page, 'input[type="file"]')).toBe(true)
+      const jpeg = await photoWithMetadata({ xmp: { line: 'Kazakh MFA' } })
+      await page
+        .locator('input[type="file"]')
+        .setInputFiles({ name: 'issuer-from-file.jpg', mimeType: 'image/jpeg', buffer: jpeg })
+      await page.locator('#field-alt').fill('Delegates at the table')
+      await page.locator('#action-save').click()
+      await page.waitForURL((url) => /\/photos\/\d+$/.test(url.pathname), { timeout: 120_000 })
+      const button = page.getByRole('button', { name: 'Confirm issuer' })
+      await button.waitFor({ timeout: 120_000 })
+      await shot('issuer-from-file')
+      await button.click()
+      await page.getByText(/From the file — confirmed/).waitFor({ timeout: 60_000 })
+      const photoId = page.url().match(/\/photos\/(\d+)$/)![1]
+      const credit = await page.evaluate(async (id) => {
+        const response = await fetch(`/api/photos/${id}?depth=0`, { credentials: 'include' })
+        return ((await response.json()) as { credit: Record<string, unknown> }).credit
+      }, photoId)
+      expect(credit).toMatchObject({ issuerSource: 'file', issuerConfirmedBy: expect.any(Number) })
+      expect(credit.issuerConfirmedAt).toEqual(expect.any(String))
+      await shot('issuer-confirmed')
+    } catch (error) {
+      await shot('issue-14-failure').catch(() => {})
       throw new Error(
         `${error instanceof Error ? error.message : String(error)}\n--- server log ---\n${server.log().slice(-3000)}`,
         { cause: error },
