@@ -187,6 +187,17 @@ describe('rights expiry', () => {
       photos: [{ id: photo.id, rightsExpireAt: new Date(start + HOUR).toISOString() }],
     })
     expect((await app.rest.get('/articles/needs-attention', { token: null })).status).toBe(401)
+    // The admin's "Needs attention" list view reads the collection: one open item for the article.
+    const listView = await app.rest.get(`/needs-attention?where[article][equals]=${article.id}&depth=0`, {
+      token: editor,
+    })
+    expect(listView.json.docs).toMatchObject([
+      {
+        reason: 'photo-rights-expired',
+        status: 'open',
+        source: { collection: 'photos', documentId: String(photo.id) },
+      },
+    ])
 
     // A later run, even much later, handles nothing more.
     vi.setSystemTime(start + 3 * HOUR)
