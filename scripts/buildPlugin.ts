@@ -33,7 +33,10 @@ for (const file of declarations(dist)) {
 const componentPaths = path.join(dist, 'components/paths.js')
 const rewritten = fs
   .readFileSync(componentPaths, 'utf8')
-  .replace(/'\/src\/components\/(AttributionChecklist|CreditProvenance|LiveImpact)\.tsx#(\w+)'/g, `'${packageName}/client#$2'`)
+  .replace(
+    /'\/src\/components\/(AttributionChecklist|CreditProvenance|LiveImpact)\.tsx#(\w+)'/g,
+    `'${packageName}/client#$2'`,
+  )
   .replace(/'\/src\/components\/(PhotoUsage)\.tsx#(\w+)'/g, `'${packageName}/rsc#$2'`)
 if (rewritten.includes('/src/components/')) throw new Error('A component path was not rewritten for the package')
 fs.writeFileSync(componentPaths, rewritten)
