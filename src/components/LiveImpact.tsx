@@ -23,6 +23,84 @@ type State = { status: 'idle' } | { status: 'ready'; articles: LiveArticle[] } |
 
 const NOT_SENT = new Set(['acknowledgeLiveImpact', 'attributionChecklist', 'usage', 'creditProvenance'])
 
+type DeleteStep =
+  | { status: 'closed' }
+  | { status: 'checking' }
+  | { status: 'asking'; breached: LiveArticle[] }
+  | { status: 'deleting' }
+  | { status: 'failed'; message: string }
+
+/**
+ * Deleting a source that published articles show: Payload's own delete is refused when it would
+ * break them, so the panel asks here, lists what the delete would break, and deletes with the
+ * confirmation once the editor agrees.
+ */
+function DeleteDespiteLiveArticles({ endpoint, listUrl }: { endpoint: string; listUrl: string }) {
+  const [step, setStep] = useState<DeleteStep>({ status: 'closed' })
+  const check = async () => {
+    setStep({ status: 'checking' })
+    try {
+      const response = await fetch(`${endpoint}/live-impact`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"delete":true}',
+      })
+      if (!response.ok) throw new Error(`The check could not run (${response.status}).`)
+      const body = (await response.json()) as { liveArticles: LiveArticle[] }
+      setStep({ status: 'asking', breached: body.liveArticles.filter((article) => article.newErrors.length > 0) })
+    } catch (error) {
+      setStep({ status: 'failed', message: error instanceof Error ? error.message : String(error) })
+    }
+  }
+  const remove = async () => {
+    setStep({ status: 'deleting' })
+    try {
+      const response = await fetch(endpoint, {
+        method: 'DELETE',
+        credentials: 'include',
+        headers: { 'X-Acknowledge-Live-Impact': 'true' },
+      })
+      if (!response.ok) {
+        const body = (await response.json().catch(() => ({}))) as { errors?: { message: string }[] }
+        throw new Error(body.errors?.[0]?.message ?? `Not deleted (${response.status}).`)
+      }
+      window.location.assign(listUrl)
+    } catch (error) {
+      setStep({ status: 'failed', message: error instanceof Error ? error.message : String(error) })
+    }
+  }
+  if (step.status === 'closed' || step.status === 'checking')
+    return (
+      <button
+        type="button"
+        className="btn btn--style-secondary btn--size-small live-impact__delete"
+        disabled={step.status === 'checking'}
+        onClick={() => void check()}
+      >
+        {step.status === 'checking' ? 'Checking…' : 'Delete…'}
+      </button>
+    )
+  if (step.status === 'failed') return <p className="attribution-checklist__note">{step.message}</p>
+  return (
+    <div className="live-impact__delete">
+      <p className="attribution-checklist__note">
+        {step.status === 'asking' && step.breached.length
+          ? `Deleting this would put ${step.breached.length === 1 ? 'a published article' : `${step.breached.length} published articles`} in breach of the publish rules: ${step.breached.map((article) => `“${article.title}”`).join(', ')}. They will be listed under Needs attention.`
+          : 'Deleting this breaks no published article.'}
+      </p>
+      <button
+        type="button"
+        className="btn btn--style-primary btn--size-small"
+        disabled={step.status === 'deleting'}
+        onClick={() => void remove()}
+      >
+        {step.status === 'deleting' ? 'Deleting…' : 'Delete anyway'}
+      </button>
+    </div>
+  )
+}
+
 /**
  * The confirmation step for changes to a source of published articles, in the sidebar of photos,
  * participants and joint statements: which published articles show the document, and — as the
@@ -78,6 +156,13 @@ export function LiveImpact({ path, articlesSlug = 'articles' }: { path?: string;
       </section>
     )
   const breached = state.articles.filter((article) => article.newErrors.length > 0)
+  const endpoint = `${config.serverURL}${config.routes.api}/${collectionSlug}/${id}`
+  const deletion = (
+    <DeleteDespiteLiveArticles
+      endpoint={endpoint}
+      listUrl={`${config.serverURL}${config.routes.admin}/collections/${collectionSlug}`}
+    />
+  )
   return (
     <section
       className="attribution-checklist"
@@ -121,6 +206,7 @@ export function LiveImpact({ path, articlesSlug = 'articles' }: { path?: string;
           </label>
         </>
       )}
+      {state.articles.length > 0 ? deletion : null}
     </section>
   )
 }

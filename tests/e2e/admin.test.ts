@@ -356,6 +356,72 @@ describe.runIf(enabled)('admin in a real browser', () => {
       })
       console.log(`[e2e] needs-attention item: ${JSON.stringify(item)}`)
       expect(item?.acknowledgedBy).toEqual(expect.any(Number))
+
+      // Deleting a participant a live article cites: Payload's delete is refused, the panel asks and deletes.
+      const made = await page.evaluate(async () => {
+        const post = async (path: string, body: unknown) =>
+          (
+            (await (
+              await fetch(path, {
+                method: 'POST',
+                credentials: 'include',
+                headers: { 'Content-Type': 'application/json' },
+                body: JSON.stringify(body),
+              })
+            ).json()) as { doc: { id: number } }
+          ).doc.id
+        const participant = await post('/api/participants', {
+          name: 'Delegation to be deleted',
+          kind: 'delegation',
+          _status: 'published',
+        })
+        const paragraph = {
+          type: 'paragraph',
+          version: 1,
+          format: '',
+          indent: 0,
+          direction: 'ltr',
+          children: [
+            {
+              type: 'text',
+              version: 1,
+              text: 'The delegation arrived.',
+              format: 0,
+              detail: 0,
+              mode: 'normal',
+              style: '',
+            },
+          ],
+        }
+        const articleId = await post('/api/articles', {
+          title: 'A delegation arrives',
+          byline: 'Desk',
+          dateline: 'ASTANA',
+          participants: [{ participant, role: 'party' }],
+          body: { root: { type: 'root', version: 1, format: '', indent: 0, direction: 'ltr', children: [paragraph] } },
+          _status: 'published',
+        })
+        return { participant, articleId }
+      })
+      await page.goto(`${server.url}/admin/collections/participants/${made.participant}`, {
+        waitUntil: 'domcontentloaded',
+        timeout: 180_000,
+      })
+      const participantPanel = page.locator('section[aria-label="Published articles"]')
+      await participantPanel.getByRole('button', { name: 'Delete…' }).click()
+      await participantPanel
+        .getByText('Deleting this would put a published article in breach')
+        .waitFor({ timeout: 60_000 })
+      await shot('live-impact-delete')
+      await participantPanel.getByRole('button', { name: 'Delete anyway' }).click()
+      await page.waitForURL((url) => url.pathname.endsWith('/collections/participants'), { timeout: 60_000 })
+      const deletedItem = await page.evaluate(async (articleId) => {
+        const response = await fetch(`/api/needs-attention?depth=0&where[article][equals]=${articleId}`, {
+          credentials: 'include',
+        })
+        return ((await response.json()) as { docs: { reason: string }[] }).docs[0]
+      }, made.articleId)
+      expect(deletedItem?.reason).toBe('source-deleted')
     } catch (error) {
       await shot('live-impact-failure').catch(() => {})
       throw new Error(
