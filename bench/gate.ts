@@ -83,7 +83,13 @@ function article() {
     // Paragraphs of about 120 words, as the gate loads them.
     const paragraphs: string[] = []
     for (let at = 0; at < words.length; at += 120) paragraphs.push(words.slice(at, at + 120).join(' '))
-    statements.push({ id: index + 1, title: `Statement ${index + 1}`, plainText: paragraphs.join('\n\n') })
+    const plainText = paragraphs.join('\n\n')
+    statements.push({
+      id: index + 1,
+      title: `Statement ${index + 1}`,
+      plainText,
+      texts: [{ language: 'en', plainText, official: true }],
+    })
   }
   const exact: QuoteUse[] = []
   const elided: QuoteUse[] = []
@@ -126,6 +132,7 @@ const slugs = {
   photos: 'photos',
   participants: 'participants',
   jointStatements: 'joint-statements',
+  statements: 'statements',
 }
 
 function context(quotes: QuoteUse[], quotations = options.gate.quotations): GateContext {
@@ -137,6 +144,7 @@ function context(quotes: QuoteUse[], quotations = options.gate.quotations): Gate
     photos: new Map(),
     participants: new Map(),
     statements: new Map(statements.map((statement) => [String(statement.id), { ...statement, _status: 'published' }])),
+    issuedStatements: new Map(),
     photoUses: [],
     quotes,
     bareBlockquotes: [],

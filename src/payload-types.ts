@@ -70,6 +70,7 @@ export interface Config {
     participants: Participant;
     photos: Photo;
     'joint-statements': JointStatement;
+    statements: Statement;
     articles: Article;
     'article-snapshots': ArticleSnapshot;
     'webhook-deliveries': WebhookDelivery;
@@ -86,6 +87,7 @@ export interface Config {
     participants: ParticipantsSelect<false> | ParticipantsSelect<true>;
     photos: PhotosSelect<false> | PhotosSelect<true>;
     'joint-statements': JointStatementsSelect<false> | JointStatementsSelect<true>;
+    statements: StatementsSelect<false> | StatementsSelect<true>;
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     'article-snapshots': ArticleSnapshotsSelect<false> | ArticleSnapshotsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
@@ -347,6 +349,10 @@ export interface JointStatement {
   event?: string | null;
   signatories?: (number | Participant)[] | null;
   /**
+   * ISO 639-1 code of the language of the text below, e.g. en, ru, kk.
+   */
+  language?: string | null;
+  /**
    * The statement as issued, in full. Quotations attributed to it are checked against this text.
    */
   text?: {
@@ -365,6 +371,126 @@ export interface JointStatement {
     [k: string]: unknown;
   } | null;
   sourceUrl?: string | null;
+  /**
+   * The text in other languages. Mark a translation as official only when the issuer published it itself.
+   */
+  translations?:
+    | {
+        /**
+         * ISO 639-1 code of this translation.
+         */
+        language: string;
+        /**
+         * Published by the issuer, not made by the desk or an agency.
+         */
+        official?: boolean | null;
+        text?: {
+          root: {
+            type: string;
+            children: {
+              type: any;
+              version: number;
+              [k: string]: unknown;
+            }[];
+            direction: ('ltr' | 'rtl') | null;
+            format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+            indent: number;
+            version: number;
+          };
+          [k: string]: unknown;
+        } | null;
+        sourceUrl?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * When the issuer released the statement under embargo: the moment it may be published. Leave empty otherwise.
+   */
+  embargoUntil?: string | null;
+  /**
+   * Used in URLs. Made from the title when left empty.
+   */
+  slug?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * What one state, organisation or person said or published on record, with the original text and its translations, so quotations can be checked against it.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "statements".
+ */
+export interface Statement {
+  id: number;
+  acknowledgeLiveImpact?: boolean | null;
+  title: string;
+  /**
+   * Who issued it: the ministry, the government, the person.
+   */
+  issuer: number | Participant;
+  kind?: ('official-comment' | 'press-release' | 'speech' | 'briefing' | 'interview-transcript' | 'other') | null;
+  issuedOn?: string | null;
+  place?: string | null;
+  /**
+   * ISO 639-1 code of the language the statement was issued in (the text below), e.g. en, ru, kk.
+   */
+  language: string;
+  /**
+   * The statement as issued, in its original language. Quotations attributed to it are checked against this text and its translations.
+   */
+  text?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  sourceUrl?: string | null;
+  /**
+   * The text in other languages. Mark a translation as official only when the issuer published it itself.
+   */
+  translations?:
+    | {
+        /**
+         * ISO 639-1 code of this translation.
+         */
+        language: string;
+        /**
+         * Published by the issuer, not made by the desk or an agency.
+         */
+        official?: boolean | null;
+        text?: {
+          root: {
+            type: string;
+            children: {
+              type: any;
+              version: number;
+              [k: string]: unknown;
+            }[];
+            direction: ('ltr' | 'rtl') | null;
+            format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+            indent: number;
+            version: number;
+          };
+          [k: string]: unknown;
+        } | null;
+        sourceUrl?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * When the issuer released the statement under embargo: the moment it may be published. Leave empty otherwise.
+   */
+  embargoUntil?: string | null;
   /**
    * Used in URLs. Made from the title when left empty.
    */
@@ -424,6 +550,10 @@ export interface Article {
    */
   slug?: string | null;
   /**
+   * ISO 639-1 code of the language the article is written in, e.g. en, ru, kk.
+   */
+  language?: string | null;
+  /**
    * Set on first publish when left empty.
    */
   publishedAt?: string | null;
@@ -441,6 +571,10 @@ export interface Article {
    * Every joint statement the article cites or quotes, kept up to date on save.
    */
   statementsCited?: (number | JointStatement)[] | null;
+  /**
+   * Every statement the article quotes, kept up to date on save.
+   */
+  issuedStatementsCited?: (number | Statement)[] | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -684,6 +818,10 @@ export interface PayloadLockedDocument {
         value: number | JointStatement;
       } | null)
     | ({
+        relationTo: 'statements';
+        value: number | Statement;
+      } | null)
+    | ({
         relationTo: 'articles';
         value: number | Article;
       } | null)
@@ -861,8 +999,48 @@ export interface JointStatementsSelect<T extends boolean = true> {
   place?: T;
   event?: T;
   signatories?: T;
+  language?: T;
   text?: T;
   sourceUrl?: T;
+  translations?:
+    | T
+    | {
+        language?: T;
+        official?: T;
+        text?: T;
+        sourceUrl?: T;
+        id?: T;
+      };
+  embargoUntil?: T;
+  slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "statements_select".
+ */
+export interface StatementsSelect<T extends boolean = true> {
+  acknowledgeLiveImpact?: T;
+  title?: T;
+  issuer?: T;
+  kind?: T;
+  issuedOn?: T;
+  place?: T;
+  language?: T;
+  text?: T;
+  sourceUrl?: T;
+  translations?:
+    | T
+    | {
+        language?: T;
+        official?: T;
+        text?: T;
+        sourceUrl?: T;
+        id?: T;
+      };
+  embargoUntil?: T;
   slug?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -888,12 +1066,14 @@ export interface ArticlesSelect<T extends boolean = true> {
       };
   statements?: T;
   slug?: T;
+  language?: T;
   publishedAt?: T;
   authors?: T;
   tags?: T;
   photosUsed?: T;
   participantsCited?: T;
   statementsCited?: T;
+  issuedStatementsCited?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1138,7 +1318,7 @@ export interface QuoteBlock {
    */
   text?: string | null;
   /**
-   * Who said it, or the joint statement it is taken from.
+   * Who said it, or the statement it is taken from.
    */
   attributedTo?:
     | ({
@@ -1148,9 +1328,17 @@ export interface QuoteBlock {
     | ({
         relationTo: 'joint-statements';
         value: number | JointStatement;
+      } | null)
+    | ({
+        relationTo: 'statements';
+        value: number | Statement;
       } | null);
   manner?: ('official-comment' | 'joint-statement' | 'statement' | 'interview' | 'press-conference' | 'other') | null;
   saidOn?: string | null;
+  /**
+   * Only when the desk translated the quotation itself: the language of the original
+   */
+  translatedFrom?: string | null;
   id?: string | null;
   blockName?: string | null;
   blockType: 'quote';

@@ -440,6 +440,70 @@ describe('attribution rules', () => {
 })
 
 describe('rules for statements and participants', () => {
+  it('statements of one participant: quoted in the article’s language, under embargo, issued by a published participant', async () => {
+    const comment = (data: Record<string, unknown>) =>
+      app.payload.create({
+        collection: 'statements',
+        data: {
+          title: 'Comment on the talks',
+          issuer: f.kazakhMfa.id,
+          kind: 'official-comment',
+          language: 'ru',
+          text: doc(paragraph('Следующий раунд состоится в Астане осенью.')),
+          _status: 'published',
+          ...data,
+        } as never,
+      })
+    const quoting = (id: number | string, extra: Record<string, unknown> = {}) => ({
+      ...validArticle(),
+      body: doc(
+        quote({
+          text: 'The next round will be held in Astana',
+          attributedTo: { relationTo: 'statements', value: id },
+          manner: 'official-comment',
+          ...extra,
+        } as never),
+      ),
+    })
+
+    const russianOnly = await comment({ title: 'Comment in Russian only' })
+    await expectRule('quote-translation-marked', quoting(russianOnly.id), {
+      path: 'body',
+      message: /has no official text in en, the article’s language; it has texts in ru \(original\)/,
+    })
+    await expectRule('desk-translation', quoting(russianOnly.id, { translatedFrom: 'ru' }), {
+      path: 'body',
+      message: /was translated by the desk from ru, so it is not compared/,
+      severity: 'warning',
+    })
+
+    const embargoed = await comment({
+      title: 'Comment under embargo',
+      translations: [{ language: 'en', text: doc(paragraph('The next round will be held in Astana in the autumn.')) }],
+      embargoUntil: '2099-01-01T09:00:00.000Z',
+    })
+    await expectRule('statement-embargo', quoting(embargoed.id), {
+      path: 'body',
+      message:
+        /under embargo until 2099-01-01T09:00:00\.000Z\. .*scheduling its publication for 2099-01-01T09:00:00\.000Z is allowed/,
+    })
+
+    const byDraft = await app.payload.create({
+      collection: 'statements',
+      data: {
+        title: 'Draft issuer',
+        issuer: f.unpublished.id,
+        language: 'en',
+        text: doc(paragraph('Text.')),
+        _status: 'draft',
+      } as never,
+      draft: true,
+    })
+    expect(await publishLocal('statements', byDraft.id)).toEqual([
+      { path: 'issuer', message: expect.stringMatching(/The issuer 'Unpublished delegation' .* is not published/) },
+    ])
+  })
+
   it('statement-signatories: at least two, all published', async () => {
     const one = await app.payload.create({
       collection: 'joint-statements',

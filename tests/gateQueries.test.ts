@@ -10,16 +10,37 @@ import { countQueries } from './helpers/queries.ts'
 let app: TestApp
 let f: GateFixtures
 
+/** A ministry's comment in Russian with its official English translation, quoted in each article too. */
+let comment: { id: number }
+
 beforeAll(async () => {
   app = await startTestApp('gate_queries')
   f = await createGateFixtures(app.payload)
+  comment = await app.payload.create({
+    collection: 'statements',
+    data: {
+      title: 'Comment of the Foreign Ministry on the talks',
+      issuer: f.kazakhMfa.id,
+      kind: 'official-comment',
+      language: 'ru',
+      text: doc(paragraph('Следующий раунд состоится в Астане осенью.')) as never,
+      translations: [
+        { language: 'en', text: doc(paragraph('The next round will be held in Astana in the autumn.')) as never },
+        { language: 'kk', text: doc(paragraph('Келесі раунд күзде Астанада өтеді.')) as never, official: false },
+      ],
+      _status: 'published',
+    } as never,
+  })
 })
 
 afterAll(async () => {
   await app?.close()
 })
 
-/** An article with `n` photos in the body and `n` quotes attributed to the statement. */
+/**
+ * An article with `n` photos in the body, `n` quotes attributed to the joint statement and `n` to
+ * the ministry's comment (checked against its English translation).
+ */
 async function articleWith(n: number) {
   const photos = []
   for (let i = 0; i < n; i += 1) photos.push(await f.photo())
@@ -30,6 +51,11 @@ async function articleWith(n: number) {
       text: 'should be universally respected and complied with',
       attributedTo: { relationTo: 'joint-statements', value: f.statement.id },
       manner: 'joint-statement',
+    }),
+    quote({
+      text: 'The next round will be held in Astana',
+      attributedTo: { relationTo: 'statements', value: comment.id },
+      manner: 'official-comment',
     }),
   ])
   return app.payload.create({
@@ -70,8 +96,8 @@ describe('the publish gate’s database work', () => {
     expect(one.report.ok).toBe(true)
     expect(fifty.report.ok).toBe(true)
     expect(fifty.count).toBe(one.count)
-    // photos, statements, participants: one query each
-    expect(one.count).toBeLessThanOrEqual(3)
+    // photos, joint statements, statements, participants: one query each, translations included
+    expect(one.count).toBeLessThanOrEqual(4)
 
     const publish = (article: { id: number }) =>
       countQueries(() =>

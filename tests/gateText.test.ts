@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 
 import { compileMinistryWording, DEFAULT_MINISTRY_WORDING } from '../src/gate/ministryWording.ts'
 import { creditAgreesWithIssuer, namesAMinistry } from '../src/gate/rules/photoRules.ts'
-import { closestPassage, findQuotation, foldName, normaliseForComparison } from '../src/gate/text.ts'
+import { closestPassage, findQuotation } from '../src/gate/quoteMatch.ts'
+import { foldName, normaliseForComparison } from '../src/gate/text.ts'
 
 const SOURCE =
   'The parties do not accept any attempts to create new realities on the ground. ' +

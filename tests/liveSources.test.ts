@@ -280,6 +280,65 @@ describe('point 3: live articles stay true to their sources', () => {
     expect(item).toMatchObject({ status: 'resolved', resolution: 'article-republished' })
   })
 
+  it('point 3: statements of one participant are sources too — a translation edit that drops a live quotation, or a new embargo, is refused', async () => {
+    counter += 1
+    const translation = (line: string) => ({ language: 'en', text: doc(paragraph(line)) })
+    const comment = await payload.create({
+      collection: 'statements',
+      data: {
+        title: `Comment ${counter}`,
+        issuer: fixtures.kazakhMfa.id,
+        kind: 'official-comment',
+        language: 'ru',
+        text: doc(paragraph('Следующий раунд состоится в Астане осенью.')),
+        translations: [translation('The next round will be held in Astana in the autumn.')],
+        _status: 'published',
+      } as never,
+    })
+    const article = await payload.create({
+      collection: 'articles',
+      data: {
+        title: `Next round ${counter}`,
+        byline: 'Desk',
+        dateline: 'ASTANA',
+        body: doc(
+          paragraph('The ministry commented.'),
+          quote({
+            text: 'The next round will be held in Astana',
+            attributedTo: { relationTo: 'statements', value: comment.id },
+            manner: 'official-comment',
+          }),
+        ),
+        _status: 'published',
+      } as never,
+    })
+    const stored = await payload.findByID({ collection: 'articles', id: article.id, depth: 0, overrideAccess: true })
+    expect((stored as unknown as { issuedStatementsCited: number[] }).issuedStatementsCited).toEqual([comment.id])
+
+    const changed = await app.rest.patch(
+      `/statements/${comment.id}`,
+      { translations: [translation('The next round will be held in Almaty.')] },
+      { token: editor },
+    )
+    expect(changed.status).toBe(409)
+    expect(changed.json.errors[0].data.liveArticles[0].findings.map((f: { rule: string }) => f.rule)).toContain(
+      'quote-in-statement',
+    )
+
+    const embargoed = await app.rest.patch(
+      `/statements/${comment.id}`,
+      { embargoUntil: new Date(Date.now() + 86_400_000).toISOString() },
+      { token: editor },
+    )
+    expect(embargoed.status).toBe(409)
+    expect(embargoed.json.errors[0].data.liveArticles[0].findings.map((f: { rule: string }) => f.rule)).toContain(
+      'statement-embargo',
+    )
+
+    const kept = await app.rest.patch(`/statements/${comment.id}`, { place: 'Astana' }, { token: editor })
+    expect(kept.status).toBe(200)
+  })
+
   it('point 3: a live photo whose credit would no longer satisfy the credit rules — by id and in bulk — is refused; confirmed, it is flagged', async () => {
     const statement = await publishedStatement()
     const photo = await fixtures.photo()

@@ -19,6 +19,23 @@ export const publishedOrStaff: Access = ({ req }) => (isStaff(req) ? true : { _s
 export const staff: Access = ({ req }) => isStaff(req)
 
 /**
+ * Statements and joint statements: the desk sees every one; everyone else only published ones whose
+ * embargo has lifted. The time is the request's, so nothing has to run when an embargo lifts.
+ */
+export const releasedOrStaff: Access = ({ req }) => {
+  if (isStaff(req)) return true
+  const released: Where = {
+    and: [
+      { _status: { equals: 'published' } },
+      {
+        or: [{ embargoUntil: { exists: false } }, { embargoUntil: { less_than_equal: new Date().toISOString() } }],
+      },
+    ],
+  }
+  return released
+}
+
+/**
  * Photos: the desk sees every one; everyone else only those a published article shows, so the
  * pictures of a story still in draft (an embargoed one) stay private — files and sizes included.
  * A photo whose rights have expired leaves public reads at that moment: the time is the request's,

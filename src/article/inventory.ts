@@ -25,6 +25,7 @@ export type * from '../model/article.ts'
 export function citedCollectionOf(relationTo: unknown, slugs: ArticleSlugs): CitedCollection | undefined {
   if (relationTo === slugs.participants) return 'participants'
   if (relationTo === slugs.jointStatements) return 'jointStatements'
+  if (relationTo === slugs.statements) return 'statements'
   return undefined
 }
 
@@ -81,6 +82,10 @@ function readBody(body: unknown, slugs: ArticleSlugs): BodyInventory {
             : null,
         manner: (fields.manner as string | null | undefined) ?? null,
         saidOn: typeof fields.saidOn === 'string' ? fields.saidOn : null,
+        translatedFrom:
+          typeof fields.translatedFrom === 'string' && fields.translatedFrom.trim() !== ''
+            ? fields.translatedFrom.trim()
+            : null,
         path: 'body',
         fields,
       })
@@ -157,7 +162,10 @@ function readBody(body: unknown, slugs: ArticleSlugs): BodyInventory {
 }
 
 const sameSlugs = (a: ArticleSlugs, b: ArticleSlugs) =>
-  a.photos === b.photos && a.participants === b.participants && a.jointStatements === b.jointStatements
+  a.photos === b.photos &&
+  a.participants === b.participants &&
+  a.jointStatements === b.jointStatements &&
+  a.statements === b.statements
 
 /**
  * Readings kept for the length of one operation (one request object): the hooks of one save (the
@@ -196,7 +204,7 @@ export function readArticle(doc: Record<string, unknown>, slugs: ArticleSlugs, o
   for (const quote of body.quotes) {
     if (!quote.attributedTo) continue
     citations.push({
-      relationTo: quote.attributedTo.relationTo === slugs.jointStatements ? 'jointStatements' : 'participants',
+      relationTo: citedCollectionOf(quote.attributedTo.relationTo, slugs) ?? 'participants',
       id: quote.attributedTo.value,
       path: 'body',
       via: `quote ${quote.number}`,
@@ -227,17 +235,16 @@ export function readArticle(doc: Record<string, unknown>, slugs: ArticleSlugs, o
  * participants and statements its body mentions), each once.
  */
 export function referencesOf(inventory: ArticleInventory): ArticleReferences {
-  const participants: Id[] = []
-  const statements: Id[] = []
+  const cited: Record<CitedCollection, Id[]> = { participants: [], jointStatements: [], statements: [] }
   for (const citation of inventory.citations) {
     if (citation.path === 'body') continue
-    ;(citation.relationTo === 'participants' ? participants : statements).push(citation.id)
+    cited[citation.relationTo].push(citation.id)
   }
-  for (const attribution of inventory.cited)
-    (attribution.collection === 'participants' ? participants : statements).push(attribution.id)
+  for (const attribution of inventory.cited) cited[attribution.collection].push(attribution.id)
   return {
     photos: distinctIds(inventory.photoUses.map((use) => use.photoId)),
-    participants: distinctIds(participants),
-    statements: distinctIds(statements),
+    participants: distinctIds(cited.participants),
+    statements: distinctIds(cited.jointStatements),
+    issuedStatements: distinctIds(cited.statements),
   }
 }

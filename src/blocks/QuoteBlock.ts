@@ -2,6 +2,8 @@ import type { Block } from 'payload'
 
 import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
+import { languageField } from '../fields/languageField.ts'
+
 export const QUOTE_MANNERS = [
   { label: 'Official comment', value: 'official-comment' },
   { label: 'Joint statement', value: 'joint-statement' },
@@ -30,12 +32,17 @@ export const quoteBlock = (options: ResolvedNewsroomOptions): Block => ({
         {
           name: 'attributedTo',
           type: 'relationship',
-          relationTo: [options.slugs.participants, options.slugs.jointStatements],
-          admin: { width: '50%', description: 'Who said it, or the joint statement it is taken from.' },
+          relationTo: [options.slugs.participants, options.slugs.jointStatements, options.slugs.statements],
+          admin: { width: '50%', description: 'Who said it, or the statement it is taken from.' },
         },
         { name: 'manner', type: 'select', options: [...QUOTE_MANNERS], admin: { width: '25%' } },
         { name: 'saidOn', type: 'date', admin: { width: '25%', date: { pickerAppearance: 'dayOnly' } } },
       ],
     },
+    languageField({
+      name: 'translatedFrom',
+      label: 'Translated from',
+      description: 'Only when the desk translated the quotation itself: the language of the original',
+    }),
   ],
 })

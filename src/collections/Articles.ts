@@ -7,6 +7,8 @@ import type { ResolvedNewsroomOptions } from '../options/types.ts'
 import { quoteBlock } from '../blocks/QuoteBlock.ts'
 import { deliveryEndpoints } from '../endpoints/articleDelivery.ts'
 import { needsAttentionEndpoint } from '../endpoints/needsAttention.ts'
+import { publishAfterEmbargoEndpoint } from '../endpoints/publishAfterEmbargo.ts'
+import { languageField } from '../fields/languageField.ts'
 import { slugField } from '../fields/slugField.ts'
 import { nullListsAreEmpty, rejectMalformedRichText } from '../hooks/checkIncomingShapes.ts'
 import { clearArticleAttention } from '../hooks/clearArticleAttention.ts'
@@ -74,7 +76,12 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
     // The public reads come first: they hand over to Payload's own endpoints for everything else.
     // A literal path goes before them, or `/:idOrSlug` would take it for a slug.
     endpoints: serves
-      ? [needsAttentionEndpoint(options.slugs), ...deliveryEndpoints(options), ...gate.endpoints]
+      ? [
+          needsAttentionEndpoint(options.slugs),
+          publishAfterEmbargoEndpoint(options),
+          ...deliveryEndpoints(options),
+          ...gate.endpoints,
+        ]
       : gate.endpoints,
     fields: [
       ...gate.checklist,
@@ -149,6 +156,12 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
         admin: { description: 'Joint statements the article cites.' },
       },
       slugField('title'),
+      languageField({
+        defaultValue: options.defaultLanguage,
+        required: true,
+        description: 'ISO 639-1 code of the language the article is written in, e.g. en, ru, kk.',
+        admin: { position: 'sidebar' },
+      }),
       {
         name: 'publishedAt',
         type: 'date',
@@ -201,6 +214,18 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
           readOnly: true,
           position: 'sidebar',
           description: 'Every joint statement the article cites or quotes, kept up to date on save.',
+        },
+      },
+      {
+        name: 'issuedStatementsCited',
+        type: 'relationship',
+        relationTo: options.slugs.statements,
+        hasMany: true,
+        index: true,
+        admin: {
+          readOnly: true,
+          position: 'sidebar',
+          description: 'Every statement the article quotes, kept up to date on save.',
         },
       },
     ],

@@ -4,17 +4,16 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 
 import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
+import { languageField } from '../fields/languageField.ts'
 import { slugField } from '../fields/slugField.ts'
-import { nullListsAreEmpty, rejectMalformedRichText } from '../hooks/checkIncomingShapes.ts'
-import { editorialAccess, editorialOperationHooks } from './editorial.ts'
-import { cacheHeaderHooks, liveArticleGuard, publishGate, snapshotUpkeepHooks } from './wiring.ts'
+import { embargoUntilField, translationsField, validateSourceUrl } from '../fields/translationsField.ts'
+import { statementAccess } from './editorial.ts'
+import { statementCollectionParts } from './wiring.ts'
 
 /** A statement issued jointly by several participants; quotations can be checked against its text. */
 export const jointStatementsCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {
   const slug = options.slugs.jointStatements
-  const gate = publishGate('jointStatements', slug, options)
-  const guard = liveArticleGuard('jointStatements', options)
-  const upkeep = snapshotUpkeepHooks('jointStatements', options)
+  const parts = statementCollectionParts('jointStatements', options)
   return {
     slug,
     labels: { singular: 'Joint statement', plural: 'Joint statements' },
@@ -25,24 +24,12 @@ export const jointStatementsCollection = (options: ResolvedNewsroomOptions): Col
       description:
         'Statements issued jointly by states or organisations, kept with their full text so quotations can be checked against it.',
     },
-    access: editorialAccess,
-    hooks: {
-      beforeOperation: [
-        rejectMalformedRichText(['text']),
-        nullListsAreEmpty,
-        ...editorialOperationHooks,
-        ...guard.beforeOperation,
-        ...cacheHeaderHooks(options, 'public'),
-      ],
-      beforeChange: [...gate.beforeChange, ...guard.beforeChange],
-      ...upkeep,
-      beforeDelete: [...guard.beforeDelete, ...(upkeep?.beforeDelete ?? [])],
-    },
-    endpoints: [...gate.endpoints, ...guard.endpoints],
+    access: statementAccess,
+    hooks: parts.hooks,
+    endpoints: parts.endpoints,
     versions: { drafts: true, maxPerDoc: 50 },
     fields: [
-      ...gate.checklist,
-      ...guard.fields,
+      ...parts.leadingFields,
       { name: 'title', type: 'text', required: true },
       {
         type: 'row',
@@ -62,6 +49,11 @@ export const jointStatementsCollection = (options: ResolvedNewsroomOptions): Col
         relationTo: options.slugs.participants,
         hasMany: true,
       },
+      languageField({
+        defaultValue: 'en',
+        required: true,
+        description: 'ISO 639-1 code of the language of the text below, e.g. en, ru, kk.',
+      }),
       {
         name: 'text',
         type: 'richText',
@@ -74,18 +66,10 @@ export const jointStatementsCollection = (options: ResolvedNewsroomOptions): Col
         name: 'sourceUrl',
         type: 'text',
         label: 'Source URL',
-        validate: (value: unknown) => {
-          if (value == null || value === '') return true
-          try {
-            const url = new URL(String(value))
-            return url.protocol === 'https:' || url.protocol === 'http:'
-              ? true
-              : 'The source URL must start with http:// or https://.'
-          } catch {
-            return `“${String(value)}” is not a valid URL.`
-          }
-        },
+        validate: validateSourceUrl,
       },
+      translationsField(),
+      embargoUntilField(),
       slugField('title'),
     ],
   }

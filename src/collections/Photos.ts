@@ -16,7 +16,7 @@ import { writeCreditIntoDerivatives } from '../hooks/writeCreditIntoDerivatives.
 import { mergeHooks } from './mergeHooks.ts'
 import { cacheHeaderHooks, liveArticleGuard, snapshotUpkeepHooks } from './wiring.ts'
 
-export { CREDIT_KINDS, type CreditKind } from '../fields/creditFields.ts'
+export { CREDIT_KINDS, type CreditKind } from '../model/credit.ts'
 
 /** PhotoWithCredit: an image and everything needed to credit it correctly. */
 export const photosCollection = (options: ResolvedNewsroomOptions): CollectionConfig => {

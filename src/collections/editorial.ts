@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { deleteDraftsOrEditor, publishedOrStaff, staff } from '../access/index.ts'
+import { deleteDraftsOrEditor, publishedOrStaff, releasedOrStaff, staff } from '../access/index.ts'
 import { enforceEditorialRoles } from '../hooks/enforceEditorialRoles.ts'
 import { publicReadsArePublished } from '../hooks/publicReadsArePublished.ts'
 
@@ -15,6 +15,9 @@ export const editorialAccess: NonNullable<CollectionConfig['access']> = {
   update: staff,
   delete: deleteDraftsOrEditor,
 }
+
+/** The same for statements and joint statements, which readers see only once any embargo has lifted. */
+export const statementAccess: NonNullable<CollectionConfig['access']> = { ...editorialAccess, read: releasedOrStaff }
 
 /** The operation hooks that go with `editorialAccess`. */
 export const editorialOperationHooks = [publicReadsArePublished, enforceEditorialRoles]

@@ -22,11 +22,13 @@ import { COMPONENT_PATHS } from '../components/paths.ts'
 import { liveImpactEndpoint } from '../endpoints/liveImpact.ts'
 import { preflightEndpoint } from '../endpoints/preflight.ts'
 import { enforceEditPrecondition } from '../hooks/enforceEditPrecondition.ts'
+import { nullListsAreEmpty, rejectMalformedRichText } from '../hooks/checkIncomingShapes.ts'
 import { enforcePublishGate } from '../hooks/enforcePublishGate.ts'
 import { ACKNOWLEDGE_FIELD, guardLiveArticles } from '../hooks/guardLiveArticles.ts'
 import type { ArticleDependency } from '../delivery/affectedArticles.ts'
 import { refreshSnapshotsOnDependencyChange } from '../hooks/keepSnapshotsCurrent.ts'
 import { setCacheHeaders } from '../hooks/setCacheHeaders.ts'
+import { editorialOperationHooks } from './editorial.ts'
 
 /**
  * `Cache-Control` on reads through Payload's REST and GraphQL handlers. Collections without public
@@ -115,5 +117,35 @@ export function liveArticleGuard(
       },
     ],
     endpoints: [liveImpactEndpoint(collection, options)],
+  }
+}
+
+/**
+ * What statements and joint statements share besides their fields: the checks on incoming rich
+ * text and lists, roles, the live-articles guard, cache headers, the publish gate and its
+ * checklist, snapshot upkeep, and their endpoints.
+ */
+export function statementCollectionParts(
+  target: 'statements' | 'jointStatements',
+  options: ResolvedNewsroomOptions,
+): { hooks: CollectionConfig['hooks']; endpoints: Endpoint[]; leadingFields: Field[] } {
+  const gate = publishGate(target, options.slugs[target], options)
+  const guard = liveArticleGuard(target, options)
+  const upkeep = snapshotUpkeepHooks(target, options)
+  return {
+    hooks: {
+      beforeOperation: [
+        rejectMalformedRichText(['text']),
+        nullListsAreEmpty,
+        ...editorialOperationHooks,
+        ...guard.beforeOperation,
+        ...cacheHeaderHooks(options, 'public'),
+      ],
+      beforeChange: [...gate.beforeChange, ...guard.beforeChange],
+      ...upkeep,
+      beforeDelete: [...guard.beforeDelete, ...(upkeep?.beforeDelete ?? [])],
+    },
+    endpoints: [...gate.endpoints, ...guard.endpoints],
+    leadingFields: [...gate.checklist, ...guard.fields],
   }
 }

@@ -64,6 +64,51 @@ type State =
   | { status: 'failed'; message: string }
 
 /**
+ * When an embargo is all that stands in the way: one action that schedules the publication for the
+ * moment the last embargo lifts (the checks run again then).
+ */
+function PublishAfterEmbargo({ endpoint }: { endpoint: string }) {
+  const [state, setState] = useState<
+    { status: 'idle' | 'sending' } | { status: 'done'; at: string } | { status: 'failed'; message: string }
+  >({ status: 'idle' })
+  const schedule = async () => {
+    setState({ status: 'sending' })
+    try {
+      const response = await fetch(`${endpoint}/publish-after-embargo`, { method: 'POST', credentials: 'include' })
+      const body = (await response.json().catch(() => ({}))) as {
+        scheduledFor?: string
+        errors?: { message: string }[]
+      }
+      if (!response.ok || !body.scheduledFor)
+        throw new Error(body.errors?.[0]?.message ?? `Not scheduled (${response.status}).`)
+      setState({ status: 'done', at: body.scheduledFor })
+    } catch (error) {
+      setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) })
+    }
+  }
+  if (state.status === 'done')
+    return (
+      <p className="attribution-checklist__note">
+        Scheduled: it will be published at {new Date(state.at).toLocaleString()}, when the embargo lifts, if it still
+        passes the checks then.
+      </p>
+    )
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn--style-secondary btn--size-small"
+        disabled={state.status === 'sending'}
+        onClick={() => void schedule()}
+      >
+        {state.status === 'sending' ? 'Scheduling…' : 'Publish when the embargo lifts'}
+      </button>
+      {state.status === 'failed' ? <p className="attribution-checklist__note">{state.message}</p> : null}
+    </>
+  )
+}
+
+/**
  * The publish gate's report in the document sidebar, fetched from the preflight endpoint when the
  * document opens and after every save, so editors see what to fix before they press Publish.
  */
@@ -144,6 +189,10 @@ export function AttributionChecklist() {
               </li>
             ))}
           </ul>
+          {state.report.errors.length > 0 &&
+          state.report.errors.every((finding) => finding.rule === 'statement-embargo') ? (
+            <PublishAfterEmbargo endpoint={`${config.serverURL}${config.routes.api}/${collectionSlug}/${id}`} />
+          ) : null}
         </>
       ) : null}
     </section>

@@ -4,7 +4,7 @@ import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import escapeHTML from 'escape-html'
 
 import type { ArticleSlugs } from '../article/inventory.ts'
-import type { Article, JointStatement, Participant, Photo } from '../model/documents.ts'
+import type { Article, JointStatement, Participant, Photo, Statement } from '../model/documents.ts'
 
 import { readAttribution } from '../article/inventory.ts'
 import { populated } from '../model/documents.ts'
@@ -16,6 +16,33 @@ const MANNERS: Record<string, string> = {
   statement: 'statement',
   interview: 'interview',
   'press-conference': 'press conference',
+}
+
+/** A statement's kind as readers read it. */
+const STATEMENT_KINDS: Record<string, string> = {
+  'official-comment': 'official comment',
+  'press-release': 'press release',
+  speech: 'speech',
+  briefing: 'briefing',
+  'interview-transcript': 'interview',
+}
+
+/** English names of the languages a desk translates from most, for the reader's label; else the code. */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code
+  } catch {
+    return code
+  }
+}
+
+const longDate = (iso: string) =>
+  new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+
+/** Where a quotation's source can be read, when it is a web address. */
+function citeOf(source: { sourceUrl?: string | null } | undefined): string | undefined {
+  const url = source?.sourceUrl?.trim()
+  return url && /^https?:\/\//i.test(url) ? url : undefined
 }
 
 /** A photo as a figure whose caption ends with its credit. Every text is escaped. */
@@ -38,19 +65,42 @@ export function photoFigure(photo: Photo, size: 'card' | 'feature' = 'card'): st
   )
 }
 
-function attribution(fields: Record<string, unknown>, slugs: ArticleSlugs): string {
+/** The source a quote block is attributed to, populated: a participant, a joint statement or a statement. */
+function sourceOf(fields: Record<string, unknown>, slugs: ArticleSlugs) {
   const attributed = readAttribution(fields.attributedTo, slugs)
-  const participant = attributed?.collection === 'participants' ? populated<Participant>(attributed.value) : undefined
-  const statement =
-    attributed?.collection === 'jointStatements' ? populated<JointStatement>(attributed.value) : undefined
-  const who = participant?.name ?? statement?.title
-  const manner =
-    typeof fields.manner === 'string' && fields.manner !== 'joint-statement' ? MANNERS[fields.manner] : undefined
-  const when = typeof fields.saidOn === 'string' ? new Date(fields.saidOn).toISOString().slice(0, 10) : undefined
+  return {
+    participant: attributed?.collection === 'participants' ? populated<Participant>(attributed.value) : undefined,
+    jointStatement:
+      attributed?.collection === 'jointStatements' ? populated<JointStatement>(attributed.value) : undefined,
+    statement: attributed?.collection === 'statements' ? populated<Statement>(attributed.value) : undefined,
+  }
+}
+
+function attribution(fields: Record<string, unknown>, slugs: ArticleSlugs): string {
+  const { participant, jointStatement, statement } = sourceOf(fields, slugs)
+  const issuer = statement ? populated<Participant>(statement.issuer) : undefined
+  const who = participant?.name ?? jointStatement?.title ?? issuer?.name ?? statement?.title
+  const manner = statement
+    ? statement.kind
+      ? STATEMENT_KINDS[statement.kind]
+      : undefined
+    : typeof fields.manner === 'string' && fields.manner !== 'joint-statement'
+      ? MANNERS[fields.manner]
+      : undefined
+  const saidOn = typeof fields.saidOn === 'string' ? fields.saidOn : undefined
+  const when = saidOn
+    ? `<time datetime="${new Date(saidOn).toISOString().slice(0, 10)}">${new Date(saidOn).toISOString().slice(0, 10)}</time>`
+    : statement?.issuedOn
+      ? `<time datetime="${statement.issuedOn.slice(0, 10)}">${escapeHTML(longDate(statement.issuedOn))}</time>`
+      : ''
+  const translatedFrom = typeof fields.translatedFrom === 'string' && fields.translatedFrom ? fields.translatedFrom : ''
   const parts = [
     who ? `<cite>${escapeHTML(who)}</cite>` : '',
     manner ? escapeHTML(manner) : '',
-    when ? `<time datetime="${when}">${when}</time>` : '',
+    when,
+    translatedFrom
+      ? `<span class="translation">translated from ${escapeHTML(languageName(translatedFrom))} by the desk</span>`
+      : '',
   ]
   return parts.filter(Boolean).join(', ')
 }
@@ -86,9 +136,11 @@ const convertersFor =
       quote: ({ node }: { node: { fields: Record<string, unknown> } }) => {
         const fields = node.fields
         const by = attribution(fields, slugs)
+        const { jointStatement, statement } = sourceOf(fields, slugs)
+        const cite = citeOf(statement ?? jointStatement)
         return (
           '<figure class="quotation">' +
-          `<blockquote><p>${escapeHTML(String(fields.text ?? ''))}</p></blockquote>` +
+          `<blockquote${cite ? ` cite="${escapeHTML(cite)}"` : ''}><p>${escapeHTML(String(fields.text ?? ''))}</p></blockquote>` +
           (by ? `<figcaption>— ${by}</figcaption>` : '') +
           '</figure>'
         )

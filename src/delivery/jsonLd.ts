@@ -11,7 +11,7 @@ import type {
 } from 'schema-dts'
 
 import type { ArticleSlugs } from '../article/inventory.ts'
-import type { Article, JointStatement, Participant, Photo } from '../model/documents.ts'
+import type { Article, JointStatement, Participant, Photo, Statement } from '../model/documents.ts'
 
 import { readArticle, readAttribution } from '../article/inventory.ts'
 import { populated } from '../model/documents.ts'
@@ -73,6 +73,7 @@ function statementToSchema(statement: JointStatement): CreativeWork {
   return {
     '@type': 'CreativeWork',
     name: statement.title,
+    ...(statement.language ? { inLanguage: statement.language } : {}),
     ...(statement.issuedOn ? { datePublished: statement.issuedOn.slice(0, 10) } : {}),
     ...(statement.sourceUrl ? { url: statement.sourceUrl } : {}),
     ...(statement.place ? { locationCreated: { '@type': 'Place', name: statement.place } } : {}),
@@ -80,6 +81,20 @@ function statementToSchema(statement: JointStatement): CreativeWork {
       .map((s) => populated<Participant>(s))
       .filter((s): s is Participant => Boolean(s))
       .map(participantAsAuthor),
+  }
+}
+
+/** One participant's statement as the work a quotation is based on: its original language, address and issuer. */
+function issuedStatementToSchema(statement: Statement): CreativeWork {
+  const issuer = populated<Participant>(statement.issuer)
+  return {
+    '@type': 'CreativeWork',
+    name: statement.title,
+    ...(statement.language ? { inLanguage: statement.language } : {}),
+    ...(statement.issuedOn ? { datePublished: statement.issuedOn.slice(0, 10) } : {}),
+    ...(statement.sourceUrl ? { url: statement.sourceUrl } : {}),
+    ...(statement.place ? { locationCreated: { '@type': 'Place', name: statement.place } } : {}),
+    ...(issuer ? { author: [participantAsAuthor(issuer)] } : {}),
   }
 }
 
@@ -107,18 +122,32 @@ export function articleToJsonLd(
     const attribution = readAttribution(quote.fields?.attributedTo, options.slugs)
     const participant =
       attribution?.collection === 'participants' ? populated<Participant>(attribution.value) : undefined
-    const statement =
+    const jointStatement =
       attribution?.collection === 'jointStatements' ? populated<JointStatement>(attribution.value) : undefined
-    const creator = participant
-      ? [participantAsAuthor(participant)]
+    const statement = attribution?.collection === 'statements' ? populated<Statement>(attribution.value) : undefined
+    const source = jointStatement
+      ? statementToSchema(jointStatement)
       : statement
-        ? (statementToSchema(statement).author as Author[])
+        ? issuedStatementToSchema(statement)
         : undefined
+    const creator = participant ? [participantAsAuthor(participant)] : (source?.author as Author[] | undefined)
+    const translatedFrom = typeof quote.fields?.translatedFrom === 'string' ? quote.fields.translatedFrom : ''
     return {
       '@type': 'Quotation',
       text: quote.text,
-      ...(creator ? { creator } : {}),
-      ...(statement ? { isBasedOn: statementToSchema(statement) } : {}),
+      ...(article.language ? { inLanguage: article.language } : {}),
+      ...(creator?.length ? { creator } : {}),
+      ...(source ? { isBasedOn: source } : {}),
+      // A desk translation: the quotation is a translation of the source's words in that language.
+      ...(translatedFrom
+        ? {
+            translationOfWork: {
+              '@type': 'CreativeWork',
+              inLanguage: translatedFrom,
+              ...(source ? { isPartOf: source } : {}),
+            },
+          }
+        : {}),
       ...(quote.saidOn ? { dateCreated: quote.saidOn.slice(0, 10) } : {}),
     } as Quotation
   })

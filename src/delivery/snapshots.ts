@@ -25,7 +25,7 @@ export const ORIGIN_PLACEHOLDER = 'https://origin.newsroom.invalid'
  * article would render differently (markup, JSON-LD shape, serialization), and the next start
  * re-renders every snapshot written by another version.
  */
-export const SNAPSHOT_RENDERER_VERSION = 3
+export const SNAPSHOT_RENDERER_VERSION = 4
 
 /** The origin of absolute URLs in JSON-LD: the configured public URL, else the config's serverURL; undefined means each request's. */
 export function publicOrigin(options: ResolvedNewsroomOptions, payload: Payload): string | undefined {

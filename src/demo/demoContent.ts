@@ -177,6 +177,32 @@ export const MINISTRY_COMMENT =
 
 export const STATEMENT_QUOTE = 'should be universally respected and complied with'
 
+export const MINISTRY_STATEMENT_SLUG = 'ministry-comment-on-the-end-of-the-astana-format'
+
+/** The ministry's official comment, kept as a statement so quotations of it are checked. */
+export const demoMinistryComment = {
+  slug: MINISTRY_STATEMENT_SLUG,
+  title: 'Official comment of the Ministry of Foreign Affairs on the end of the Astana format',
+  kind: 'official-comment' as const,
+  issuedOn: '2023-06-21T00:00:00.000Z',
+  place: 'Astana',
+  language: 'en',
+  paragraphs: [
+    `Since 2017 the Astana format has brought together the parties to the Syrian conflict. Its ${MINISTRY_COMMENT}.`,
+    'The gradual return of Syria from isolation in the region can be regarded as a result of the efforts of the Astana format.',
+    'Should the participants jointly ask for the negotiations to continue in Astana, Kazakhstan is ready to consider it as a gesture of goodwill.',
+  ],
+}
+
+/** The joint statement's official Russian text, as the guarantors issued it beside the English one. */
+export const demoStatementInRussian = [
+  'Делегации Ирана, России и Турции как государств-гарантов Астанинского формата провели встречу в Астане 20 и 21 июня 2023 года.',
+  'Они рассмотрели последние международные и региональные события и подчеркнули ведущую роль Астанинского формата в поиске урегулирования сирийского кризиса.',
+  'Они вновь подтвердили приверженность суверенитету, независимости, единству и территориальной целостности Сирии и Уставу Организации Объединенных Наций, который должен повсеместно уважаться и соблюдаться.',
+  'Они призвали увеличить гуманитарную помощь всей Сирии, в том числе проекты раннего восстановления и восстановление водо- и электроснабжения, школ и больниц.',
+  'Они приветствовали консультации министров иностранных дел Ирана, России, Сирии и Турции, прошедшие 20 июня в конструктивном духе, по дорожной карте отношений между Турцией и Сирией.',
+]
+
 export const demoUsers = [
   { email: 'admin@newsroom.test', password: 'newsroom-admin', name: 'Demo Admin', roles: ['admin'] },
   { email: 'editor@newsroom.test', password: 'newsroom-editor', name: 'Demo Editor', roles: ['editor'] },

@@ -17,6 +17,9 @@ import {
   MINISTRY_SLUG,
   PUBLISHED_ARTICLE_SLUG,
   STATEMENT_QUOTE,
+  MINISTRY_STATEMENT_SLUG,
+  demoMinistryComment,
+  demoStatementInRussian,
   STATEMENT_SLUG,
 } from './demoContent.ts'
 
@@ -109,13 +112,41 @@ export async function seedDemoNewsroom(payload: Payload, options: SeedOptions): 
           place: demoStatement.place,
           event: demoStatement.event,
           signatories: demoStatement.signatorySlugs.map(participant),
+          language: 'en',
           text: doc(...demoStatement.paragraphs.map((line) => paragraph(line))) as never,
+          translations: [
+            {
+              language: 'ru',
+              official: true,
+              text: doc(...demoStatementInRussian.map((line) => paragraph(line))) as never,
+            },
+          ],
           _status: 'published',
         },
         overrideAccess: true,
         req,
       }),
     )
+
+    const commentId = await ensure('statements', 'slug', MINISTRY_STATEMENT_SLUG, () =>
+      payload.create({
+        collection: 'statements',
+        data: {
+          title: demoMinistryComment.title,
+          slug: demoMinistryComment.slug,
+          issuer: participant(MINISTRY_SLUG),
+          kind: demoMinistryComment.kind,
+          issuedOn: demoMinistryComment.issuedOn,
+          place: demoMinistryComment.place,
+          language: demoMinistryComment.language,
+          text: doc(...demoMinistryComment.paragraphs.map((line) => paragraph(line))) as never,
+          _status: 'published',
+        },
+        overrideAccess: true,
+        req,
+      }),
+    )
+    const ministryComment = { relationTo: 'statements', value: commentId }
 
     const photoIds = new Map<string, number>()
     for (const photo of demoPhotos) {
@@ -144,7 +175,6 @@ export async function seedDemoNewsroom(payload: Payload, options: SeedOptions): 
       photoIds.set(photo.key, id)
     }
     const photo = (key: string) => photoIds.get(key)!
-    const ministry = { relationTo: 'participants', value: participant(MINISTRY_SLUG) }
 
     await ensure('articles', 'slug', PUBLISHED_ARTICLE_SLUG, () =>
       payload.create({
@@ -167,7 +197,7 @@ export async function seedDemoNewsroom(payload: Payload, options: SeedOptions): 
             ),
             quote({
               text: MINISTRY_COMMENT,
-              attributedTo: ministry,
+              attributedTo: ministryComment,
               manner: 'official-comment',
               saidOn: '2023-06-21T00:00:00.000Z',
             }),
@@ -217,7 +247,7 @@ export async function seedDemoNewsroom(payload: Payload, options: SeedOptions): 
             ),
             quote({
               text: MINISTRY_COMMENT,
-              attributedTo: ministry,
+              attributedTo: ministryComment,
               manner: 'official-comment',
               saidOn: '2023-06-21T00:00:00.000Z',
             }),

@@ -8,18 +8,7 @@ import type { CollectionSlug, Field, GroupField, TextareaField, TextField } from
 import type { FileCreditField } from '../model/documents.ts'
 
 import { COMPONENT_PATHS } from '../components/paths.ts'
-import { type EmbeddedField, FILE_CREDIT_FIELDS } from '../model/credit.ts'
-
-export const CREDIT_KINDS = [
-  { label: 'Staff', value: 'staff' },
-  { label: 'Agency', value: 'agency' },
-  { label: 'Handout', value: 'handout' },
-  { label: 'Pool', value: 'pool' },
-  { label: 'Freelance', value: 'freelance' },
-  { label: 'Archive', value: 'archive' },
-] as const
-
-export type CreditKind = (typeof CREDIT_KINDS)[number]['value']
+import { CREDIT_KINDS, type EmbeddedField, FILE_CREDIT_FIELDS } from '../model/credit.ts'
 
 /** Shows, under a field, whether its value came from the file. */
 export const provenanceNote = (field: EmbeddedField, fieldPath: string) => ({

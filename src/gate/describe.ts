@@ -14,7 +14,7 @@ export function participantLabel(participant: LoadedParticipant): string {
   return `'${participant.name}' (#${participant.id})`
 }
 
-export function statementLabel(statement: LoadedStatement): string {
+export function statementLabel(statement: Pick<LoadedStatement, 'id' | 'title'>): string {
   return `'${excerpt(statement.title, 70)}' (#${statement.id})`
 }
 

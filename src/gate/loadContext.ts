@@ -1,7 +1,15 @@
 import type { PayloadRequest, Where } from 'payload'
 
 import type { Id } from '../model/documents.ts'
-import type { GateContext, GateTarget, LoadedParticipant, LoadedPhoto, LoadedStatement } from './types.ts'
+import type {
+  GateContext,
+  GateTarget,
+  LoadedIssuedStatement,
+  LoadedParticipant,
+  LoadedPhoto,
+  LoadedStatement,
+  LoadedText,
+} from './types.ts'
 
 import { readArticle } from '../article/inventory.ts'
 import { richTextToPlain } from '../article/lexical.ts'
@@ -16,10 +24,10 @@ export type GateSlugs = GateContext['slugs']
 export type GateReferences = Pick<GateContext, 'photoUses' | 'quotes' | 'citations' | 'bareBlockquotes' | 'runningText'>
 
 /** The documents the rules read, by id: each source's published state. */
-export type GateSources = Pick<GateContext, 'photos' | 'participants' | 'statements'>
+export type GateSources = Pick<GateContext, 'photos' | 'participants' | 'statements' | 'issuedStatements'>
 
 /** A collection the gate loads sources from, by its key in the plugin's slugs. */
-export type SourceCollection = 'photos' | 'participants' | 'jointStatements'
+export type SourceCollection = 'photos' | 'participants' | 'jointStatements' | 'statements'
 
 /**
  * A source as it would be after a change that is not saved yet: `null` when it would be gone.
@@ -61,6 +69,11 @@ export function referencesOf(
         })
     })
   }
+  if (target === 'statements') {
+    const issuer = idOf(doc.issuer)
+    if (issuer !== undefined)
+      references.citations.push({ relationTo: 'participants', id: issuer, path: 'issuer', via: 'issuer' })
+  }
   if (target === 'participants') {
     const parent = idOf(doc.parent)
     if (parent !== undefined)
@@ -98,14 +111,48 @@ async function loadByIds<T extends { id: Id }>(
   return loaded
 }
 
+/** The language of a statement's original text when the document does not say. */
+const DEFAULT_TEXT_LANGUAGE = 'en'
+
+const languageOf = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : undefined
+
+/** A statement's texts as plain text: the original (official) first, then its translations. */
+function textsOf(raw: Record<string, unknown>, plainText: string): LoadedText[] {
+  const texts: LoadedText[] = [
+    { language: languageOf(raw.language) ?? DEFAULT_TEXT_LANGUAGE, plainText, official: true },
+  ]
+  for (const row of Array.isArray(raw.translations) ? raw.translations : []) {
+    if (!row || typeof row !== 'object') continue
+    const translation = row as { language?: unknown; text?: unknown; official?: unknown }
+    const language = languageOf(translation.language)
+    if (language === undefined) continue
+    texts.push({ language, plainText: richTextToPlain(translation.text), official: translation.official !== false })
+  }
+  return texts
+}
+
 function asStatement(raw: Record<string, unknown>): LoadedStatement {
-  const { text, ...rest } = raw
+  const { text, translations: _translations, ...rest } = raw
+  const plainText = richTextToPlain(text)
   return {
-    ...(rest as unknown as Omit<LoadedStatement, 'plainText' | 'signatories'>),
+    ...(rest as unknown as Omit<LoadedStatement, 'plainText' | 'signatories' | 'texts'>),
     signatories: (Array.isArray(raw.signatories) ? raw.signatories : [])
       .map(idOf)
       .filter((v): v is Id => v !== undefined),
-    plainText: richTextToPlain(text),
+    plainText,
+    texts: textsOf(raw, plainText),
+  }
+}
+
+function asIssuedStatement(raw: Record<string, unknown>): LoadedIssuedStatement {
+  const { text, translations: _translations, ...rest } = raw
+  const plainText = richTextToPlain(text)
+  return {
+    ...(rest as unknown as Omit<LoadedIssuedStatement, 'plainText' | 'issuer' | 'texts'>),
+    issuer: idOf(raw.issuer) ?? null,
+    plainText,
+    texts: textsOf(raw, plainText),
   }
 }
 
@@ -125,8 +172,9 @@ function substitute<T>(
 
 /**
  * Loads the sources that any of `referenceSets` name, with one query per collection however many
- * documents, photos, quotes or participants there are: photos, then statements, then every
- * participant cited or named by a photo's credit or a statement's signatories (and, for credit
+ * documents, photos, quotes or participants there are: photos, then joint statements, then
+ * statements of one participant, then every participant cited or named by a photo's credit, a
+ * joint statement's signatories or a statement's issuer (and, for credit
  * lines, every published state, government and ministry: see `CREDIT_RIVAL_KINDS`).
  *
  * With a `substitution`, it also returns the sources as they would be after that pending change
@@ -140,11 +188,12 @@ export async function loadGateSources(
 ): Promise<{ before: GateSources; after: GateSources }> {
   const photoIds = new Set<string>()
   const statementIds = new Set<string>()
+  const issuedStatementIds = new Set<string>()
   const participantIds = new Set<string>()
+  const idsOf = { jointStatements: statementIds, statements: issuedStatementIds, participants: participantIds }
   for (const references of referenceSets) {
     for (const use of references.photoUses) photoIds.add(key(use.photoId))
-    for (const citation of references.citations)
-      (citation.relationTo === 'jointStatements' ? statementIds : participantIds).add(key(citation.id))
+    for (const citation of references.citations) idsOf[citation.relationTo].add(key(citation.id))
   }
 
   const photos = await loadByIds<LoadedPhoto>(req, slugs.photos, photoIds)
@@ -156,12 +205,20 @@ export async function loadGateSources(
   )
   const statementsAfter = substitute(statements, 'jointStatements', substitution, asStatement)
 
+  const rawIssued = await loadByIds<{ id: Id }>(req, slugs.statements, issuedStatementIds)
+  const issuedStatements = new Map(
+    [...rawIssued].map(([id, raw]) => [id, asIssuedStatement(raw as unknown as Record<string, unknown>)]),
+  )
+  const issuedStatementsAfter = substitute(issuedStatements, 'statements', substitution, asIssuedStatement)
+
   for (const photo of [...photos.values(), ...photosAfter.values()]) {
     const issuer = idOf(photo.credit?.issuer)
     if (issuer !== undefined) participantIds.add(key(issuer))
   }
   for (const statement of [...statements.values(), ...statementsAfter.values()])
     for (const id of statement.signatories ?? []) participantIds.add(key(id))
+  for (const statement of [...issuedStatements.values(), ...issuedStatementsAfter.values()])
+    if (statement.issuer != null) participantIds.add(key(statement.issuer))
   // `ministry-credit` refuses a credit line that names another state, government or ministry than its
   // issuer: when a photo has an issuer and a credit line, every published participant of those kinds
   // comes in by the same query, so the rule can find their names in the line.
@@ -183,8 +240,13 @@ export async function loadGateSources(
   )
 
   return {
-    before: { photos, statements, participants },
-    after: { photos: photosAfter, statements: statementsAfter, participants: participantsAfter },
+    before: { photos, statements, issuedStatements, participants },
+    after: {
+      photos: photosAfter,
+      statements: statementsAfter,
+      issuedStatements: issuedStatementsAfter,
+      participants: participantsAfter,
+    },
   }
 }
 

@@ -7,8 +7,6 @@
 
 import { withoutInvisibleCharacters } from './deceptiveText.ts'
 
-export { closestPassage, findQuotation } from './quoteMatch.ts'
-
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g

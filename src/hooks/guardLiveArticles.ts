@@ -35,6 +35,7 @@ const NOUNS: Record<SourceCollection, string> = {
   photos: 'photo',
   participants: 'participant',
   jointStatements: 'joint statement',
+  statements: 'statement',
 }
 
 /** The source as editors name it: its kind and its title. */

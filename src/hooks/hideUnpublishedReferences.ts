@@ -21,11 +21,16 @@ interface Batch {
 const pendingBatches = new WeakMap<PayloadRequest, Map<string, Batch>>()
 
 /**
- * Which of these ids are published. The articles of one list are read side by side, so their
- * lookups are gathered until the next turn of the event loop and sent as one query per collection
- * (rather than one per article).
+ * Which of these ids are published (and, for statements, out of embargo). The articles of one
+ * list are read side by side, so their lookups are gathered until the next turn of the event loop
+ * and sent as one query per collection (rather than one per article).
  */
-function publishedAmong(req: PayloadRequest, collection: string, ids: Set<string>): Promise<Set<string>> {
+function publishedAmong(
+  req: PayloadRequest,
+  collection: string,
+  ids: Set<string>,
+  released = false,
+): Promise<Set<string>> {
   if (ids.size === 0) return Promise.resolve(new Set())
   let batches = pendingBatches.get(req)
   if (!batches) {
@@ -46,6 +51,17 @@ function publishedAmong(req: PayloadRequest, collection: string, ids: Set<string
               and: [
                 { id: { in: storableIds(req.payload, collection, waiting) } },
                 { _status: { equals: 'published' } },
+                // A statement under embargo stays out of readers' sight until it lifts.
+                ...(released
+                  ? [
+                      {
+                        or: [
+                          { embargoUntil: { exists: false } },
+                          { embargoUntil: { less_than_equal: new Date().toISOString() } },
+                        ],
+                      },
+                    ]
+                  : []),
               ],
             },
             depth: 0,
@@ -68,7 +84,7 @@ function publishedAmong(req: PayloadRequest, collection: string, ids: Set<string
 /**
  * A published article may cite a participant or statement that is a draft (it was unpublished
  * later). Readers outside the desk must not learn of it: its id is removed from `statements`,
- * `participants` and quote attributions. Two queries at most for a whole list, none when every
+ * `participants` and quote attributions. Three queries at most for a whole list, none when every
  * reference was populated (populated means readable).
  */
 export const hideUnpublishedReferences =
@@ -91,6 +107,13 @@ export const hideUnpublishedReferences =
 
     const participantIds = new Set<string>()
     const statementIds = new Set<string>()
+    const issuedStatementIds = new Set<string>()
+    const idsOf = (collection: string) =>
+      collection === 'jointStatements'
+        ? statementIds
+        : collection === 'statements'
+          ? issuedStatementIds
+          : participantIds
     for (const row of participants) {
       const id = unpopulated(row.participant)
       if (id !== undefined) participantIds.add(String(id))
@@ -102,13 +125,22 @@ export const hideUnpublishedReferences =
     for (const { attribution } of bodyReferences) {
       const id = unpopulated(attribution.value)
       if (id === undefined) continue
-      ;(attribution.collection === 'jointStatements' ? statementIds : participantIds).add(String(id))
+      idsOf(attribution.collection).add(String(id))
     }
-    if (participantIds.size === 0 && statementIds.size === 0) return doc
+    if (participantIds.size === 0 && statementIds.size === 0 && issuedStatementIds.size === 0) return doc
 
     // One after the other (inside a transaction they share a connection); every article of a list still joins the same batch.
     const visibleParticipants = await publishedAmong(req, slugs.participants, participantIds)
-    const visibleStatements = await publishedAmong(req, slugs.jointStatements, statementIds)
+    const visibleStatements = await publishedAmong(req, slugs.jointStatements, statementIds, true)
+    const visibleIssuedStatements = slugs.statements
+      ? await publishedAmong(req, slugs.statements, issuedStatementIds, true)
+      : new Set<string>()
+    const visibleOf = (collection: string) =>
+      collection === 'jointStatements'
+        ? visibleStatements
+        : collection === 'statements'
+          ? visibleIssuedStatements
+          : visibleParticipants
     const visible = (id: unknown, ids: Set<string>, published: Set<string>) => {
       const raw = unpopulated(id)
       return raw === undefined || !ids.has(String(raw)) || published.has(String(raw))
@@ -116,16 +148,7 @@ export const hideUnpublishedReferences =
 
     article.participants = participants.filter((row) => visible(row.participant, participantIds, visibleParticipants))
     article.statements = statements.filter((value) => visible(value, statementIds, visibleStatements))
-    for (const { attribution, clear } of bodyReferences) {
-      const isStatement = attribution.collection === 'jointStatements'
-      if (
-        !visible(
-          attribution.value,
-          isStatement ? statementIds : participantIds,
-          isStatement ? visibleStatements : visibleParticipants,
-        )
-      )
-        clear()
-    }
+    for (const { attribution, clear } of bodyReferences)
+      if (!visible(attribution.value, idsOf(attribution.collection), visibleOf(attribution.collection))) clear()
     return doc
   }

@@ -78,6 +78,7 @@ const EVENT_PREFIX: Record<ArticleDependency, string> = {
   photos: 'photo',
   participants: 'participant',
   jointStatements: 'joint-statement',
+  statements: 'statement',
 }
 
 const affectedKey = (collection: string, id: Id) => `newsroomAffectedArticles:${collection}:${id}`

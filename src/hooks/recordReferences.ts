@@ -27,7 +27,8 @@ async function existing(req: PayloadRequest, collection: string, ids: Id[]): Pro
 }
 
 /**
- * Keeps `photosUsed`, `participantsCited` and `statementsCited` in step with the article, so
+ * Keeps `photosUsed`, `participantsCited`, `statementsCited` (joint statements) and
+ * `issuedStatementsCited` (statements of one participant) in step with the article, so
  * "which articles use this photo, quote this participant, cite this statement?" are indexed
  * queries (used by the credits report, snapshot refreshes, webhooks and the live-articles check).
  */
@@ -39,5 +40,6 @@ export const recordReferences =
     data.photosUsed = await existing(req, slugs.photos, references.photos)
     data.participantsCited = await existing(req, slugs.participants, references.participants)
     data.statementsCited = await existing(req, slugs.jointStatements, references.statements)
+    data.issuedStatementsCited = await existing(req, slugs.statements, references.issuedStatements)
     return data
   }

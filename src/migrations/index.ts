@@ -6,6 +6,7 @@ import * as migration_20261128_164116_photo_visibility from './20261128_164116_p
 import * as migration_20261128_171229_rights_expiry from './20261128_171229_rights_expiry';
 import * as migration_20261128_184625_needs_attention from './20261128_184625_needs_attention';
 import * as migration_20261128_190824_issuer_confirmation from './20261128_190824_issuer_confirmation';
+import * as migration_20261128_200248_statements_and_languages from './20261128_200248_statements_and_languages';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261128_190824_issuer_confirmation.up,
     down: migration_20261128_190824_issuer_confirmation.down,
-    name: '20261128_190824_issuer_confirmation'
+    name: '20261128_190824_issuer_confirmation',
+  },
+  {
+    up: migration_20261128_200248_statements_and_languages.up,
+    down: migration_20261128_200248_statements_and_languages.down,
+    name: '20261128_200248_statements_and_languages',
   },
 ];

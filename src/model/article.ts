@@ -7,10 +7,11 @@ export interface ArticleSlugs {
   photos: string
   participants: string
   jointStatements: string
+  statements: string
 }
 
 /** The collections an article cites, by the plugin's own names (whatever their slugs). */
-export type CitedCollection = 'participants' | 'jointStatements'
+export type CitedCollection = 'participants' | 'jointStatements' | 'statements'
 
 /** A place in the article where a photo appears. */
 export interface PhotoUse {
@@ -39,6 +40,8 @@ export interface QuoteUse {
   attributedTo?: { relationTo: string; value: Id } | null
   manner?: string | null
   saidOn?: string | null
+  /** The language (ISO 639-1) the desk translated the quotation from, when it did; empty otherwise. */
+  translatedFrom?: string | null
   path: string
   /** The block's stored fields (the body's own object, so a reader-facing copy can be edited in place). */
   fields?: Record<string, unknown>
@@ -78,5 +81,8 @@ export interface ArticleInventory {
 export interface ArticleReferences {
   photos: Id[]
   participants: Id[]
+  /** Joint statements. */
   statements: Id[]
+  /** Statements of one participant (the `statements` collection). */
+  issuedStatements: Id[]
 }

@@ -19,3 +19,15 @@ export const EMBEDDED_FIELDS: readonly EmbeddedField[] = [...FILE_CREDIT_FIELDS.
 /** How messages name a credit field: "credit line", "photographer", … */
 export const creditFieldNoun = (name: FileCreditField): string =>
   (FILE_CREDIT_FIELDS.find((field) => field.name === name)?.label ?? name).toLowerCase()
+
+/** The kinds of credit a photo can have. */
+export const CREDIT_KINDS = [
+  { label: 'Staff', value: 'staff' },
+  { label: 'Agency', value: 'agency' },
+  { label: 'Handout', value: 'handout' },
+  { label: 'Pool', value: 'pool' },
+  { label: 'Freelance', value: 'freelance' },
+  { label: 'Archive', value: 'archive' },
+] as const
+
+export type CreditKind = (typeof CREDIT_KINDS)[number]['value']

@@ -82,7 +82,40 @@ export interface JointStatement {
   event?: string | null
   sourceUrl?: string | null
   signatories?: Ref<Participant>[] | null
+  /** ISO 639-1 code of `text`. */
+  language?: string | null
   text?: unknown
+  translations?: Translation[] | null
+  embargoUntil?: string | null
+  _status?: Status | null
+}
+
+/** A statement's text in another language; `official` when the issuer published it itself. */
+export interface Translation {
+  language: string
+  text?: unknown
+  official?: boolean | null
+  sourceUrl?: string | null
+}
+
+export type StatementKind =
+  'official-comment' | 'press-release' | 'speech' | 'briefing' | 'interview-transcript' | 'other'
+
+/** One participant's own words on record: its original text, in its language, and translations. */
+export interface Statement {
+  id: Id
+  title: string
+  slug?: string | null
+  issuer?: Ref<Participant>
+  kind?: StatementKind | null
+  issuedOn?: string | null
+  place?: string | null
+  sourceUrl?: string | null
+  /** ISO 639-1 code of `text`. */
+  language?: string | null
+  text?: unknown
+  translations?: Translation[] | null
+  embargoUntil?: string | null
   _status?: Status | null
 }
 
@@ -101,6 +134,8 @@ export interface Article {
   body?: unknown
   participants?: { participant: Ref<Participant>; role: string }[] | null
   statements?: Ref<JointStatement>[] | null
+  /** ISO 639-1 code of the article's language. */
+  language?: string | null
   _status?: Status | null
 }
 

@@ -5,7 +5,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { Citation, PhotoUse, QuoteUse } from './article.ts'
-import type { Id, JointStatement, Participant, Photo } from './documents.ts'
+import type { Id, JointStatement, Participant, Photo, Status } from './documents.ts'
 
 export type { Citation, PhotoUse, QuoteUse } from './article.ts'
 
@@ -13,7 +13,7 @@ export type Severity = 'error' | 'warning'
 export type SeveritySetting = Severity | 'off'
 
 /** Which kind of document a rule checks when it is published. */
-export type GateTarget = 'articles' | 'jointStatements' | 'participants'
+export type GateTarget = 'articles' | 'jointStatements' | 'participants' | 'statements'
 
 /**
  * One step of a word diff of a quotation against its source: `equal` words are in both, `delete`
@@ -66,11 +66,50 @@ export type LoadedParticipant = Participant
 /** A photo as the gate loads it (relationships as ids). */
 export type LoadedPhoto = Photo
 
+/** One text of a statement as plain text: the original or a translation. */
+export interface LoadedText {
+  /** ISO 639-1 code of the text's language. */
+  language: string
+  /** The text as plain text, paragraphs separated by blank lines. */
+  plainText: string
+  /** The original, and translations not marked as unofficial, count as official. */
+  official: boolean
+}
+
 /** A joint statement as the gate loads it: its signatories' ids, and its text as plain text. */
 export interface LoadedStatement extends Omit<JointStatement, 'text' | 'signatories'> {
   signatories?: Id[] | null
-  /** The statement's text as plain text, paragraphs separated by blank lines. */
+  /** The original text's language (ISO 639-1); `en` when the document does not say. */
+  language?: string | null
+  /** When the statement may be quoted in a published article (ISO date and time), if embargoed. */
+  embargoUntil?: string | null
+  /** The statement's original text as plain text, paragraphs separated by blank lines. */
   plainText: string
+  /** Every text of the statement: the original first, then its translations. */
+  texts: LoadedText[]
+}
+
+/**
+ * A statement of one participant (the `statements` collection) as the gate loads it: its issuer's
+ * id, and its texts as plain text.
+ */
+export interface LoadedIssuedStatement {
+  id: Id
+  title: string
+  slug?: string | null
+  issuer?: Id | null
+  kind?: string | null
+  issuedOn?: string | null
+  place?: string | null
+  sourceUrl?: string | null
+  /** The original text's language (ISO 639-1). */
+  language?: string | null
+  embargoUntil?: string | null
+  _status?: Status | null
+  /** The original text as plain text, paragraphs separated by blank lines. */
+  plainText: string
+  /** Every text of the statement: the original first, then its translations. */
+  texts: LoadedText[]
 }
 
 /**
@@ -82,10 +121,13 @@ export interface GateContext {
   /** The document as it would be published (stored draft merged with the incoming change). */
   doc: Record<string, unknown>
   now: Date
-  slugs: { articles: string; photos: string; participants: string; jointStatements: string }
+  slugs: { articles: string; photos: string; participants: string; jointStatements: string; statements: string }
   photos: Map<string, LoadedPhoto>
   participants: Map<string, LoadedParticipant>
+  /** Joint statements, by id. */
   statements: Map<string, LoadedStatement>
+  /** Statements of one participant (the `statements` collection), by id. */
+  issuedStatements: Map<string, LoadedIssuedStatement>
   photoUses: PhotoUse[]
   quotes: QuoteUse[]
   /** Lexical quote nodes without attribution, by their text. */

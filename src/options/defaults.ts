@@ -15,6 +15,8 @@ export const WEBHOOK_EVENTS: WebhookEventName[] = [
   'participant.deleted',
   'joint-statement.changed',
   'joint-statement.deleted',
+  'statement.changed',
+  'statement.deleted',
   'article.needs-attention',
   'article.attention-resolved',
 ]
@@ -24,6 +26,7 @@ export const DEFAULT_SLUGS: Record<NewsroomCollectionKey | NewsroomSystemCollect
   photos: 'photos',
   participants: 'participants',
   jointStatements: 'joint-statements',
+  statements: 'statements',
   articleSnapshots: 'article-snapshots',
   webhookDeliveries: 'webhook-deliveries',
   needsAttention: 'needs-attention',
@@ -31,6 +34,7 @@ export const DEFAULT_SLUGS: Record<NewsroomCollectionKey | NewsroomSystemCollect
 
 export const DEFAULTS = {
   usersSlug: 'users',
+  defaultLanguage: 'en',
   photos: {
     maxFileSize: 25 * 1024 * 1024,
     maxPixels: 120_000_000,

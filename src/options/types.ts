@@ -8,7 +8,7 @@ import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 import type { GateRule, GateSettings, SeveritySetting } from '../model/gate.ts'
 
 /** The four content collections the plugin adds. */
-export type NewsroomCollectionKey = 'articles' | 'photos' | 'participants' | 'jointStatements'
+export type NewsroomCollectionKey = 'articles' | 'photos' | 'participants' | 'jointStatements' | 'statements'
 
 /** The collections the plugin keeps for itself: published snapshots, webhook deliveries, and what needs attention. */
 export type NewsroomSystemCollectionKey = 'articleSnapshots' | 'webhookDeliveries' | 'needsAttention'
@@ -25,6 +25,8 @@ export type WebhookEventName =
   | 'participant.deleted'
   | 'joint-statement.changed'
   | 'joint-statement.deleted'
+  | 'statement.changed'
+  | 'statement.deleted'
   | 'article.needs-attention'
   | 'article.attention-resolved'
 
@@ -69,6 +71,12 @@ export interface NewsroomPluginOptions {
    * @default config.admin.user ?? 'users'
    */
   usersSlug?: string
+  /**
+   * The language of a new article, as an ISO 639-1 code (`en`, `ru`, `kk`…): what its `language`
+   * field holds until an editor changes it.
+   * @default 'en'
+   */
+  defaultLanguage?: string
   /** Per-collection changes: extra fields, admin settings, access, hooks. */
   overrides?: Partial<Record<NewsroomCollectionKey | 'users', CollectionOverride>>
   /** Upload settings for photos. */
@@ -208,6 +216,7 @@ export interface ResolvedNewsroomOptions {
   disabled: boolean
   slugs: NewsroomSlugs
   usersSlug: CollectionSlug
+  defaultLanguage: string
   overrides: Partial<Record<NewsroomCollectionKey | 'users', CollectionOverride>>
   photos: { hostCollection?: string; maxFileSize: number; maxPixels: number; staticDir: string }
   gate: GateSettings

@@ -1,6 +1,6 @@
 import exifr from 'exifr'
 
-import type { CreditKind } from '../fields/creditFields.ts'
+import type { CreditKind } from '../model/credit.ts'
 
 import { foldName } from '../gate/text.ts'
 import { EMBEDDED_FIELDS, type EmbeddedField } from '../model/credit.ts'

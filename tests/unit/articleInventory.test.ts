@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { readArticle, referencesOf } from '../../src/article/inventory.ts'
 import { doc, heading, paragraph, plainQuote, quote, text, upload } from '../../src/demo/lexicalBuilders.ts'
 
-const SLUGS = { photos: 'press-photos', participants: 'actors', jointStatements: 'communiques' }
+const SLUGS = { photos: 'press-photos', participants: 'actors', jointStatements: 'communiques', statements: 'remarks' }
 
 const link = (url: string, label: string) => ({
   type: 'link',
@@ -78,6 +78,39 @@ describe('the one reading of an article', () => {
       photos: [7, 8],
       participants: [1, 2, 3, 4],
       statements: [30, 31],
+      issuedStatements: [],
+    })
+  })
+
+  it('reads quotations and mentions of statements of one participant, with the language the desk translated from', () => {
+    const body = doc(
+      { ...quote({ text: 'We are ready.', attributedTo: { relationTo: 'remarks', value: 40 } }) },
+      {
+        ...quote({ text: 'Мы готовы.', attributedTo: { relationTo: 'remarks', value: 41 } }),
+        fields: {
+          blockType: 'quote',
+          text: 'We are ready too.',
+          attributedTo: { relationTo: 'remarks', value: 41 },
+          translatedFrom: ' ru ',
+        },
+      },
+      mention('remarks', 42),
+    )
+    const inventory = readArticle({ body, statements: [30] }, SLUGS)
+    expect(inventory.quotes.map((q) => [q.attributedTo, q.translatedFrom])).toEqual([
+      [{ relationTo: 'remarks', value: 40 }, null],
+      [{ relationTo: 'remarks', value: 41 }, 'ru'],
+    ])
+    expect(inventory.citations.map((c) => [c.relationTo, c.id, c.via])).toEqual([
+      ['statements', 40, 'quote 1'],
+      ['statements', 41, 'quote 2'],
+      ['jointStatements', 30, 'cited statements'],
+    ])
+    expect(referencesOf(inventory)).toEqual({
+      photos: [],
+      participants: [],
+      statements: [30],
+      issuedStatements: [40, 41, 42],
     })
   })
 
@@ -86,6 +119,7 @@ describe('the one reading of an article', () => {
       photos: 'photos',
       participants: 'participants',
       jointStatements: 'joint-statements',
+      statements: 'statements',
     })
     expect(inventory.photoUses.map((use) => use.photoId)).toEqual([7])
     expect(inventory.mentions).toEqual([])

@@ -2,7 +2,10 @@ import type { RuleCase } from './ruleCases.ts'
 
 import {
   articleContext,
+  COMMENT_TEXT_EN,
   ID,
+  issuedStatement,
+  issuedStatementQuote,
   participantQuote,
   participantRow,
   participantRowCitation,
@@ -12,6 +15,21 @@ import {
 import { literal } from './ruleCases.ts'
 
 const STATEMENT = "'Joint statement of Iran, Russia and Türkiye' (#201)"
+const COMMENT = "'Comment of the Foreign Ministry on the Astana talks' (#301)"
+
+/** The article quoting the ministry's comment (Russian original, official English translation). */
+function commentContext(
+  quote = issuedStatementQuote('The next round will be held in Astana in the autumn.'),
+  comment = issuedStatement(),
+  doc: Record<string, unknown> = {},
+) {
+  return articleContext({
+    issuedStatements: [comment],
+    quotes: [quote],
+    citations: [quoteCitation(quote)],
+    doc,
+  })
+}
 
 export const attributionCases: RuleCase[] = [
   {
@@ -22,7 +40,7 @@ export const attributionCases: RuleCase[] = [
       {
         path: 'body',
         message: literal(
-          'Quote 1 (“We will not host the talks again.”) is not attributed. Choose who said it, or the joint statement it comes from.',
+          'Quote 1 (“We will not host the talks again.”) is not attributed. Choose who said it, or the statement it comes from.',
         ),
       },
     ],
@@ -90,6 +108,76 @@ export const attributionCases: RuleCase[] = [
       }),
   },
   {
+    rule: 'quote-translation-marked',
+    name: 'a quotation in English of a comment with no official English text, not marked as translated',
+    fails: () =>
+      commentContext(
+        issuedStatementQuote('The next round will be held in Astana in the autumn.'),
+        issuedStatement({ texts: [{ language: 'ru', plainText: 'Следующий раунд.', official: true }] }),
+      ),
+    findings: [
+      {
+        path: 'body',
+        message: literal(
+          `Quote 1 (“The next round will be held in Astana in the…”) quotes the statement ${COMMENT}, which has no official text in en, the article’s language; it has texts in ru (original). If the desk translated the quotation, fill in *Translated from*`,
+        ),
+      },
+    ],
+    passes: () =>
+      commentContext(
+        issuedStatementQuote('The next round will be held in Astana in the autumn.', 'ru'),
+        issuedStatement({ texts: [{ language: 'ru', plainText: 'Следующий раунд.', official: true }] }),
+      ),
+  },
+  {
+    rule: 'desk-translation',
+    name: 'a quotation the desk translated from Russian',
+    fails: () => commentContext(issuedStatementQuote('Next round: Astana, autumn.', 'ru')),
+    findings: [
+      {
+        path: 'body',
+        message: literal(
+          `Quote 1 (“Next round: Astana, autumn.”) was translated by the desk from ru, so it is not compared with the statement ${COMMENT}. Check the translation against the original. The statement has an official en text: quoting it lets the quotation be checked.`,
+        ),
+      },
+    ],
+    passes: () => commentContext(issuedStatementQuote(COMMENT_TEXT_EN[1]!)),
+  },
+  {
+    rule: 'desk-translation-source',
+    name: 'a quotation marked as translated from a language the comment has no text in',
+    fails: () => commentContext(issuedStatementQuote('Next round: Astana, autumn.', 'kk')),
+    findings: [
+      {
+        path: 'body',
+        message: literal(
+          `Quote 1 (“Next round: Astana, autumn.”) is marked as translated from kk, but the statement ${COMMENT} has no kk text; it has texts in ru (original), en. Correct *Translated from*`,
+        ),
+      },
+    ],
+    passes: () => commentContext(issuedStatementQuote('Next round: Astana, autumn.', 'ru')),
+  },
+  {
+    rule: 'quote-source-missing',
+    name: 'an official comment attributed straight to the ministry',
+    fails: () => {
+      const quote = {
+        ...participantQuote('The next round will be held in Astana.', ID.kazakhMfa),
+        manner: 'official-comment',
+      }
+      return articleContext({ quotes: [quote], citations: [quoteCitation(quote)] })
+    },
+    findings: [
+      {
+        path: 'body',
+        message: literal(
+          "Quote 1 (“The next round will be held in Astana.”) is attributed straight to 'Ministry of Foreign Affairs of the Republic of Kazakhstan' (#5) as an official comment. Attribute it to the statement it comes from so it can be checked.",
+        ),
+      },
+    ],
+    passes: () => commentContext(),
+  },
+  {
     rule: 'cited-unpublished',
     name: 'an unpublished delegation among the participants',
     fails: () =>
@@ -106,6 +194,20 @@ export const attributionCases: RuleCase[] = [
     ],
     passes: () =>
       articleContext({ citations: [participantRowCitation(ID.kazakhstan, 0), participantRowCitation(ID.iran, 1)] }),
+  },
+  {
+    rule: 'statement-embargo',
+    name: 'a quoted comment under embargo',
+    fails: () => commentContext(undefined, issuedStatement({ embargoUntil: '2024-03-01T13:00:00+03:00' })),
+    findings: [
+      {
+        path: 'body',
+        message: literal(
+          `The statement ${COMMENT}, cited in quote 1, is under embargo until 2024-03-01T10:00:00.000Z. The article cannot be published before then; scheduling its publication for 2024-03-01T10:00:00.000Z is allowed.`,
+        ),
+      },
+    ],
+    passes: () => commentContext(undefined, issuedStatement({ embargoUntil: '2024-03-01T09:00:00.000Z' })),
   },
   {
     rule: 'statement-signatories-listed',

@@ -5,13 +5,19 @@ import { attributionCases } from './attributionRules.cases.ts'
 import {
   articleContext,
   citedStatement,
+  COMMENT_TEXT_EN,
+  COMMENT_TEXT_RU,
   ID,
+  issuedStatement,
+  issuedStatementQuote,
   jointStatement,
   participantQuote,
   participantRow,
   participantRowCitation,
   quoteCitation,
+  STATEMENT_TEXT,
   statementQuote,
+  statementTexts,
 } from './gateContext.ts'
 import { builtInRule, describeRuleCases } from './ruleCases.ts'
 
@@ -308,6 +314,168 @@ describe('byline-dateline', () => {
   it('reports a missing dateline alone', () => {
     expect(check('byline-dateline', articleContext({ doc: { dateline: null } }))).toEqual([
       { path: 'dateline', message: expect.stringContaining('no dateline') },
+    ])
+  })
+})
+
+describe('quoting statements in the article’s language', () => {
+  const findingsOf = (
+    quote: ReturnType<typeof issuedStatementQuote>,
+    fields: Parameters<typeof issuedStatement>[0] = {},
+    language?: string,
+  ) => {
+    const context = articleContext({
+      issuedStatements: [issuedStatement(fields)],
+      quotes: [quote],
+      citations: [quoteCitation(quote)],
+      doc: language ? { language } : {},
+    })
+    return Object.fromEntries(
+      ['quote-in-statement', 'quote-translation-marked', 'desk-translation', 'desk-translation-source'].map((id) => [
+        id,
+        check(id, context).map((finding) => finding.message),
+      ]),
+    )
+  }
+  const silent = {
+    'quote-in-statement': [],
+    'quote-translation-marked': [],
+    'desk-translation': [],
+    'desk-translation-source': [],
+  }
+
+  it('compares an English article’s quotation with the official English translation', () => {
+    expect(findingsOf(issuedStatementQuote('Kazakhstan is ready to continue providing a platform'))).toEqual(silent)
+  })
+
+  it('compares a Russian article’s quotation with the Russian original', () => {
+    expect(findingsOf(issuedStatementQuote('Следующий раунд состоится в Астане осенью.'), {}, 'ru')).toEqual(silent)
+  })
+
+  it('refuses a misquotation of the translation, with the translation’s closest passage', () => {
+    const quote = issuedStatementQuote('The next round will be held in Almaty in the autumn.')
+    const [finding] = check(
+      'quote-in-statement',
+      articleContext({ issuedStatements: [issuedStatement()], quotes: [quote], citations: [quoteCitation(quote)] }),
+    )
+    expect(finding?.message).toContain(
+      "does not appear in the statement 'Comment of the Foreign Ministry on the Astana talks' (#301). Closest passage: “for the negotiations. The next round will be held in Astana in the autumn.”",
+    )
+    expect(finding?.diff).toContainEqual({ op: 'delete', text: 'Astana' })
+  })
+
+  it('does not count a translation marked unofficial, and lists it among the languages', () => {
+    const findings = findingsOf(issuedStatementQuote(COMMENT_TEXT_EN[1]!), {
+      texts: statementTexts('ru', COMMENT_TEXT_RU.join('\n\n'), [['en', COMMENT_TEXT_EN.join('\n\n'), false]]),
+    })
+    expect(findings['quote-in-statement']).toEqual([])
+    expect(findings['quote-translation-marked']).toEqual([
+      expect.stringContaining('it has texts in ru (original), en (unofficial).'),
+    ])
+  })
+
+  it('reads the article’s language case aside, and English when it has none', () => {
+    const russianOnly = { texts: statementTexts('ru', COMMENT_TEXT_RU.join('\n\n')) }
+    expect(findingsOf(issuedStatementQuote('Следующий раунд состоится'), russianOnly, 'RU')).toEqual(silent)
+    expect(
+      findingsOf(issuedStatementQuote('Следующий раунд состоится'), russianOnly)['quote-translation-marked'],
+    ).toEqual([expect.stringContaining('which has no official text in en, the article’s language')])
+  })
+
+  it('does not compare a quotation the desk translated, and only warns', () => {
+    const findings = findingsOf(issuedStatementQuote('Words the ministry never wrote.', 'ru'))
+    expect(findings['quote-in-statement']).toEqual([])
+    expect(findings['quote-translation-marked']).toEqual([])
+    expect(findings['desk-translation-source']).toEqual([])
+    expect(findings['desk-translation']).toHaveLength(1)
+  })
+
+  it('refuses a quotation marked as translated from the article’s own language', () => {
+    expect(
+      findingsOf(issuedStatementQuote('Words the ministry never wrote.', 'en'))['desk-translation-source'],
+    ).toEqual([
+      expect.stringContaining('is marked as translated from en, the article’s own language. Empty *Translated from*'),
+    ])
+  })
+
+  it('applies to joint statements: a Russian article quotes the official Russian translation', () => {
+    const russian = 'Стороны не принимают никаких попыток создать новые реалии на земле.'
+    const statement = jointStatement({
+      texts: statementTexts('en', STATEMENT_TEXT.join('\n\n'), [['ru', russian]]),
+    })
+    const quote = statementQuote('не принимают никаких попыток')
+    const context = articleContext({ statements: [statement], quotes: [quote], doc: { language: 'ru' } })
+    expect(check('quote-in-statement', context)).toEqual([])
+    const misquote = statementQuote('Стороны принимают никаких попыток')
+    const refused = articleContext({ statements: [statement], quotes: [misquote], doc: { language: 'ru' } })
+    expect(check('quote-in-statement', refused)).toEqual([
+      expect.objectContaining({ path: 'body', message: expect.stringContaining('does not appear in the statement') }),
+    ])
+    const english = statementQuote('The parties do not accept any attempts')
+    const kazakh = articleContext({ statements: [jointStatement()], quotes: [english], doc: { language: 'kk' } })
+    expect(check('quote-translation-marked', kazakh)).toEqual([
+      {
+        path: 'body',
+        message: expect.stringContaining(
+          'no official text in kk, the article’s language; it has texts in en (original).',
+        ),
+      },
+    ])
+  })
+})
+
+describe('quote-source-missing', () => {
+  const withManner = (manner: string | null) => {
+    const quote = { ...participantQuote('We will keep working.', ID.kazakhMfa), manner }
+    return check('quote-source-missing', articleContext({ quotes: [quote], citations: [quoteCitation(quote)] }))
+  }
+
+  it('reports the manners that imply a document', () => {
+    for (const manner of ['official-comment', 'statement', 'joint-statement', 'press-release'])
+      expect(withManner(manner)).toHaveLength(1)
+  })
+
+  it('leaves spoken words and quotations of statements alone', () => {
+    for (const manner of ['interview', 'press-conference', 'other', null]) expect(withManner(manner)).toEqual([])
+    expect(check('quote-source-missing', articleContext())).toEqual([])
+  })
+})
+
+describe('statement-embargo', () => {
+  it('reports a cited joint statement under embargo once, and not after the embargo', () => {
+    const embargoed = jointStatement({ embargoUntil: '2024-03-02T00:00:00.000Z' })
+    expect(check('statement-embargo', articleContext({ statements: [embargoed] }))).toEqual([
+      {
+        path: 'body',
+        message:
+          "The joint statement 'Joint statement of Iran, Russia and Türkiye' (#201), cited in quote 1, is under embargo until 2024-03-02T00:00:00.000Z. The article cannot be published before then; scheduling its publication for 2024-03-02T00:00:00.000Z is allowed.",
+      },
+    ])
+    const later = articleContext({ statements: [embargoed], now: new Date('2024-03-02T00:00:00.000Z') })
+    expect(check('statement-embargo', later)).toEqual([])
+  })
+
+  it('ignores an empty or unreadable embargo', () => {
+    for (const embargoUntil of [null, '', 'soon'])
+      expect(check('statement-embargo', articleContext({ statements: [jointStatement({ embargoUntil })] }))).toEqual([])
+  })
+})
+
+describe('cited-unpublished, for statements of one participant', () => {
+  it('reports a quoted statement that is not published or no longer exists', () => {
+    const quotes = [issuedStatementQuote(COMMENT_TEXT_EN[1]!, null, 1), issuedStatementQuote('Words.', null, 2, 999)]
+    const context = articleContext({
+      issuedStatements: [issuedStatement({ _status: 'draft' })],
+      quotes,
+      citations: quotes.map(quoteCitation),
+    })
+    expect(check('cited-unpublished', context)).toEqual([
+      {
+        path: 'body',
+        message:
+          "The statement 'Comment of the Foreign Ministry on the Astana talks' (#301), cited in quote 1, is not published. Publish it first.",
+      },
+      { path: 'body', message: 'The statement #999 cited in quote 2 no longer exists.' },
     ])
   })
 })

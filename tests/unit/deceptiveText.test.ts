@@ -5,7 +5,7 @@ import {
   describeDeceptiveText,
   withoutInvisibleCharacters,
 } from '../../src/gate/deceptiveText.ts'
-import { findQuotation } from '../../src/gate/text.ts'
+import { findQuotation } from '../../src/gate/quoteMatch.ts'
 
 const ZWNJ = '\u200C'
 const ZWJ = '\u200D'

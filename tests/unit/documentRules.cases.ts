@@ -1,6 +1,14 @@
 import type { RuleCase } from './ruleCases.ts'
 
-import { ID, participantContext, richText, statementContext } from './gateContext.ts'
+import {
+  allParticipants,
+  ID,
+  issuedStatementContext,
+  participant,
+  participantContext,
+  richText,
+  statementContext,
+} from './gateContext.ts'
 import { literal } from './ruleCases.ts'
 
 export const documentCases: RuleCase[] = [
@@ -29,6 +37,38 @@ export const documentCases: RuleCase[] = [
       },
     ],
     passes: () => statementContext(),
+  },
+  {
+    rule: 'statement-issuer',
+    name: 'a statement issued by an unpublished participant',
+    fails: () => issuedStatementContext({ doc: { issuer: ID.unpublished } }),
+    findings: [
+      {
+        path: 'issuer',
+        message: literal("The issuer 'Unpublished delegation' (#7) is not published. Publish it first."),
+      },
+    ],
+    passes: () => issuedStatementContext({ doc: { issuer: ID.kazakhMfa } }),
+  },
+  {
+    rule: 'statement-issuer',
+    name: 'a statement issued by a ministry without a country',
+    fails: () =>
+      issuedStatementContext({
+        participants: [
+          ...allParticipants().filter((p) => p.id !== ID.kazakhMfa),
+          participant({ id: ID.kazakhMfa, name: 'Foreign Ministry', kind: 'ministry', country: null }),
+        ],
+      }),
+    findings: [
+      {
+        path: 'issuer',
+        message: literal(
+          "The issuer 'Foreign Ministry' (#5) is a ministry without a country. Fill in its *Country* first.",
+        ),
+      },
+    ],
+    passes: () => issuedStatementContext(),
   },
   {
     rule: 'ministry-parent',

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 
 import { documentCases } from './documentRules.cases.ts'
-import { ID, NOW, participantContext, richText, statementContext } from './gateContext.ts'
+import {
+  allParticipants,
+  ID,
+  issuedStatementContext,
+  NOW,
+  participantContext,
+  richText,
+  statementContext,
+} from './gateContext.ts'
 import { builtInRule, describeRuleCases } from './ruleCases.ts'
 
 describeRuleCases(documentCases)
@@ -103,5 +111,29 @@ describe('ministry-parent', () => {
     expect(check('ministry-parent', participantContext({ doc: { parent: undefined } }))).toEqual([
       { path: 'parent', message: 'A ministry needs a parent: the government or state it belongs to.' },
     ])
+  })
+})
+
+describe('statement-issuer', () => {
+  it('reports a statement without an issuer, and an issuer that no longer exists', () => {
+    expect(check('statement-issuer', issuedStatementContext({ doc: { issuer: null } }))).toEqual([
+      { path: 'issuer', message: 'The statement has no issuer. Choose the participant whose words these are.' },
+    ])
+    expect(check('statement-issuer', issuedStatementContext({ doc: { issuer: 99 } }))).toEqual([
+      { path: 'issuer', message: 'The issuer #99 no longer exists.' },
+    ])
+  })
+
+  it('reads a populated issuer, and asks no country of an issuer that is not a ministry', () => {
+    const context = issuedStatementContext({ doc: { issuer: { id: ID.iran, name: 'Iran' } } })
+    expect(check('statement-issuer', context)).toEqual([])
+    const stateless = allParticipants().map((p) => (p.id === ID.iran ? { ...p, country: null } : p))
+    expect(
+      check('statement-issuer', issuedStatementContext({ participants: stateless, doc: { issuer: ID.iran } })),
+    ).toEqual([])
+  })
+
+  it('checks only statements of one participant', () => {
+    expect(builtInRule('statement-issuer').target).toBe('statements')
   })
 })

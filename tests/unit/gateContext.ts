@@ -10,9 +10,11 @@ import type {
   Citation,
   GateContext,
   GateTarget,
+  LoadedIssuedStatement,
   LoadedParticipant,
   LoadedPhoto,
   LoadedStatement,
+  LoadedText,
   PhotoUse,
   QuoteUse,
 } from '../../src/gate/types.ts'
@@ -26,6 +28,7 @@ export const SLUGS: GateContext['slugs'] = {
   photos: 'photos',
   participants: 'participants',
   jointStatements: 'joint-statements',
+  statements: 'statements',
 }
 
 /** A fixed clock, so rights expiry and issue dates do not depend on the day the suite runs. */
@@ -50,7 +53,20 @@ export const ID = {
   unpublished: 7,
   photo: 101,
   statement: 201,
+  issuedStatement: 301,
 } as const
+
+/** The Kazakh Foreign Ministry's comment on the talks, issued in Russian. */
+export const COMMENT_TEXT_RU = [
+  'Казахстан готов и впредь предоставлять площадку для переговоров.',
+  'Следующий раунд состоится в Астане осенью.',
+]
+
+/** The ministry's own English translation of the comment. */
+export const COMMENT_TEXT_EN = [
+  'Kazakhstan is ready to continue providing a platform for the negotiations.',
+  'The next round will be held in Astana in the autumn.',
+]
 
 export interface ContextInput {
   target?: GateTarget
@@ -61,6 +77,7 @@ export interface ContextInput {
   photos?: LoadedPhoto[]
   participants?: LoadedParticipant[]
   statements?: LoadedStatement[]
+  issuedStatements?: LoadedIssuedStatement[]
   photoUses?: PhotoUse[]
   quotes?: QuoteUse[]
   bareBlockquotes?: string[]
@@ -83,6 +100,7 @@ export function gateContext(input: ContextInput = {}): GateContext {
     photos: byId(input.photos),
     participants: byId(input.participants),
     statements: byId(input.statements),
+    issuedStatements: byId(input.issuedStatements),
     photoUses: input.photoUses ?? [],
     quotes: input.quotes ?? [],
     bareBlockquotes: input.bareBlockquotes ?? [],
@@ -194,18 +212,73 @@ export const bodyImageUse = (photoId: Id, imageNumber: number): PhotoUse => ({
   place: `body, image ${imageNumber}`,
 })
 
-/** The joint statement of Iran, Russia and Türkiye, published, with its text. */
+/**
+ * The texts of a statement as the loader builds them: the original, then the translations (given
+ * as `[language, paragraphs, official?]`).
+ */
+export function statementTexts(
+  language: string,
+  original: string,
+  translations: [language: string, text: string, official?: boolean][] = [],
+): LoadedText[] {
+  return [
+    { language, plainText: original, official: true },
+    ...translations.map(([lang, plainText, official = true]) => ({ language: lang, plainText, official })),
+  ]
+}
+
+/**
+ * The joint statement of Iran, Russia and Türkiye, published, with its English text. `texts`
+ * follows a given `plainText` unless given too.
+ */
 export function jointStatement(fields: Partial<LoadedStatement> = {}): LoadedStatement {
+  const plainText = fields.plainText ?? STATEMENT_TEXT.join('\n\n')
   return {
     id: ID.statement,
     title: 'Joint statement of Iran, Russia and Türkiye',
     signatories: [ID.iran, ID.russia, ID.turkiye],
-    plainText: STATEMENT_TEXT.join('\n\n'),
+    plainText,
+    texts: statementTexts(fields.language ?? 'en', plainText),
     issuedOn: '2023-06-21T00:00:00.000Z',
     _status: 'published',
     ...fields,
   }
 }
+
+/**
+ * The Kazakh Foreign Ministry's comment (a statement of one participant), published: Russian
+ * original with the ministry's official English translation unless `fields` says otherwise.
+ */
+export function issuedStatement(fields: Partial<LoadedIssuedStatement> = {}): LoadedIssuedStatement {
+  const plainText = fields.plainText ?? COMMENT_TEXT_RU.join('\n\n')
+  return {
+    id: ID.issuedStatement,
+    title: 'Comment of the Foreign Ministry on the Astana talks',
+    issuer: ID.kazakhMfa,
+    kind: 'official-comment',
+    language: 'ru',
+    plainText,
+    texts: statementTexts(fields.language ?? 'ru', plainText, [['en', COMMENT_TEXT_EN.join('\n\n')]]),
+    issuedOn: '2023-06-21T00:00:00.000Z',
+    _status: 'published',
+    ...fields,
+  }
+}
+
+/** A Quote block attributed to a statement of one participant; `translatedFrom` when the desk translated it. */
+export const issuedStatementQuote = (
+  text: string,
+  translatedFrom: string | null = null,
+  number = 1,
+  statementId: Id = ID.issuedStatement,
+): QuoteUse => ({
+  number,
+  text,
+  attributedTo: { relationTo: SLUGS.statements, value: statementId },
+  manner: 'official-comment',
+  translatedFrom,
+  path: 'body',
+})
 
 /** A Quote block attributed to the joint statement. */
 export const statementQuote = (text: string, number = 1, statementId: Id = ID.statement): QuoteUse => ({
@@ -229,7 +302,12 @@ export const participantQuote = (text: string, participantId: Id | null, number 
 export function quoteCitation(quote: QuoteUse): Citation {
   if (!quote.attributedTo) throw new Error(`Quote ${quote.number} is not attributed, so it cites no one.`)
   return {
-    relationTo: quote.attributedTo.relationTo === SLUGS.jointStatements ? 'jointStatements' : 'participants',
+    relationTo:
+      quote.attributedTo.relationTo === SLUGS.jointStatements
+        ? 'jointStatements'
+        : quote.attributedTo.relationTo === SLUGS.statements
+          ? 'statements'
+          : 'participants',
     id: quote.attributedTo.value,
     path: quote.path,
     via: `quote ${quote.number}`,
@@ -339,5 +417,23 @@ export function participantContext(input: ContextInput = {}): GateContext {
     citations: [{ relationTo: 'participants', id: ID.kazakhstan, path: 'parent', via: 'parent' }],
     ...input,
     doc: { ...kazakhMfa, ...input.doc },
+  })
+}
+
+/** A statement of one participant being published: by default the ministry's comment, issued by the ministry. */
+export function issuedStatementContext(input: ContextInput = {}): GateContext {
+  const issuer = input.doc && 'issuer' in input.doc ? input.doc.issuer : ID.kazakhMfa
+  return gateContext({
+    target: 'statements',
+    participants: allParticipants(),
+    citations: issuer == null ? [] : [{ relationTo: 'participants', id: issuer as Id, path: 'issuer', via: 'issuer' }],
+    ...input,
+    doc: {
+      title: 'Comment of the Foreign Ministry on the Astana talks',
+      issuer: ID.kazakhMfa,
+      language: 'ru',
+      text: richText(...COMMENT_TEXT_RU),
+      ...input.doc,
+    },
   })
 }

@@ -174,9 +174,10 @@ describe('the options table', () => {
       DEFAULT_SLUGS.photos,
       DEFAULT_SLUGS.participants,
       DEFAULT_SLUGS.jointStatements,
+      DEFAULT_SLUGS.statements,
     ])
     for (const key of Object.keys(DEFAULT_SLUGS)) {
-      if (['articles', 'photos', 'participants', 'jointStatements'].includes(key)) continue
+      if (['articles', 'photos', 'participants', 'jointStatements', 'statements'].includes(key)) continue
       expect(written.has(`slugs.${key}`), `slugs.${key} is missing from the options table`).toBe(true)
       expect(value(written.get(`slugs.${key}`)!)).toBe(DEFAULT_SLUGS[key as keyof typeof DEFAULT_SLUGS])
     }

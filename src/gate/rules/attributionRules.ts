@@ -1,5 +1,13 @@
 import type { QuoteMatch } from '../quoteMatch.ts'
-import type { GateContext, GateRule, LoadedStatement, QuoteUse, RuleFinding } from '../types.ts'
+import type {
+  GateContext,
+  GateRule,
+  LoadedIssuedStatement,
+  LoadedStatement,
+  LoadedText,
+  QuoteUse,
+  RuleFinding,
+} from '../types.ts'
 
 import { isBlank, participantLabel, statementLabel } from '../describe.ts'
 import { quoteMatcher } from '../quoteMatch.ts'
@@ -11,13 +19,13 @@ export const quoteAttribution: GateRule = {
   id: 'quote-attribution',
   target: 'articles',
   defaultSeverity: 'error',
-  description: 'Every Quote block is attributed to a participant or a joint statement.',
+  description: 'Every Quote block is attributed to a participant, a joint statement or a statement.',
   check: (context) =>
     context.quotes
       .filter((quote) => !quote.attributedTo)
       .map((quote) => ({
         path: quote.path,
-        message: `${quoteLabel(quote.number, quote.text)} is not attributed. Choose who said it, or the joint statement it comes from.`,
+        message: `${quoteLabel(quote.number, quote.text)} is not attributed. Choose who said it, or the statement it comes from.`,
       })),
 }
 
@@ -33,28 +41,70 @@ export const bareBlockquote: GateRule = {
     })),
 }
 
-/** Each quotation of a joint statement matched once per gate run, for both quotation rules. */
+/** A source a quotation can be checked against: a joint statement or a statement of one participant. */
+type QuotedSource = LoadedStatement | LoadedIssuedStatement
+
+/** The language of an article's text (ISO 639-1), `en` when the article does not say. */
+export function articleLanguage(context: GateContext): string {
+  const language = context.doc.language
+  return typeof language === 'string' && language.trim() !== '' ? language.trim().toLowerCase() : 'en'
+}
+
+/** The statement, of either collection, a Quote block is attributed to, when it is loaded. */
+function quotedSource(context: GateContext, quote: QuoteUse): QuotedSource | undefined {
+  const attributed = quote.attributedTo
+  if (!attributed) return undefined
+  if (attributed.relationTo === context.slugs.jointStatements) return context.statements.get(String(attributed.value))
+  if (attributed.relationTo === context.slugs.statements) return context.issuedStatements.get(String(attributed.value))
+  return undefined
+}
+
+/** The texts a quotation in `language` is compared with: the official ones in that language. */
+const officialTextsIn = (source: QuotedSource, language: string): LoadedText[] =>
+  source.texts.filter((text) => text.official && text.language === language)
+
+/** "ru (original), en, kk (unofficial translation)": the languages a statement has texts in. */
+function languagesOf(source: QuotedSource): string {
+  const names = source.texts.map((text, index) =>
+    index === 0 ? `${text.language} (original)` : text.official ? text.language : `${text.language} (unofficial)`,
+  )
+  return names.length > 0 ? names.join(', ') : 'none'
+}
+
+/** Each quotation of a statement matched once per gate run, for both quotation rules. */
 const matchesOf = new WeakMap<GateContext, Map<string, QuoteMatch>>()
 
 type StatementQuote =
-  | { quote: QuoteUse; statement: LoadedStatement; match: QuoteMatch }
-  | { quote: QuoteUse; statement: LoadedStatement; blank: 'quote' | 'statement' }
+  | { quote: QuoteUse; statement: QuotedSource; match: QuoteMatch }
+  | { quote: QuoteUse; statement: QuotedSource; blank: 'quote' | 'statement' }
 
-/** The Quote blocks attributed to a loaded joint statement, each with what the matcher made of it. */
+/**
+ * The Quote blocks attributed to a loaded statement (of either collection) that are compared word
+ * for word, each with what the matcher made of it: those the desk did not translate itself, of a
+ * statement with an official text in the article's language. A quotation found in any of those
+ * texts is found; otherwise the first one (the original when it is in that language) is reported.
+ */
 function statementQuotes(context: GateContext): StatementQuote[] {
   let known = matchesOf.get(context)
   if (!known) matchesOf.set(context, (known = new Map()))
   const matcher = quoteMatcher(context.quotations)
+  const language = articleLanguage(context)
   return context.quotes.flatMap((quote): StatementQuote[] => {
-    if (quote.attributedTo?.relationTo !== context.slugs.jointStatements) return []
-    const statement = context.statements.get(String(quote.attributedTo.value))
+    const statement = quotedSource(context, quote)
     if (!statement) return [] // cited-unpublished reports a missing statement
+    if (quote.translatedFrom) return [] // desk-translation reports it
+    const texts = officialTextsIn(statement, language)
+    if (texts.length === 0) return [] // quote-translation-marked reports it
     if (isBlank(quote.text)) return [{ quote, statement, blank: 'quote' }]
-    if (isBlank(statement.plainText)) return [{ quote, statement, blank: 'statement' }]
-    const key = `${String(statement.id)}\u0000${quote.text}`
-    let match = known.get(key)
-    if (!match) known.set(key, (match = matcher(quote.text, statement.plainText)))
-    return [{ quote, statement, match }]
+    const written = texts.filter((text) => !isBlank(text.plainText))
+    if (written.length === 0) return [{ quote, statement, blank: 'statement' }]
+    const matches = written.map((text) => {
+      const key = `${quote.attributedTo!.relationTo}\u0000${String(statement.id)}\u0000${statement.texts.indexOf(text)}\u0000${quote.text}`
+      let match = known.get(key)
+      if (!match) known.set(key, (match = matcher(quote.text, text.plainText)))
+      return match
+    })
+    return [{ quote, statement, match: matches.find((match) => match.found) ?? matches[0]! }]
   })
 }
 
@@ -104,7 +154,7 @@ export const quoteInStatement: GateRule = {
   target: 'articles',
   defaultSeverity: 'error',
   description:
-    'A quotation attributed to a joint statement appears in its text, whole words in order; omissions (“…”) take out no negation.',
+    'A quotation attributed to a statement or joint statement appears in its official text in the article’s language, whole words in order; omissions (“…”) take out no negation.',
   check: (context) =>
     statementQuotes(context).flatMap((entry): RuleFinding[] => {
       const { quote, statement } = entry
@@ -134,7 +184,7 @@ export const quoteBracketInsertion: GateRule = {
   target: 'articles',
   defaultSeverity: 'warning',
   description:
-    'A quotation of a joint statement that puts words of its own in square brackets says what each replaces.',
+    'A quotation of a statement or joint statement that puts words of its own in square brackets says what each replaces.',
   check: (context) =>
     statementQuotes(context).flatMap((entry): RuleFinding[] => {
       if ('blank' in entry || !entry.match.found || !entry.match.insertions) return []
@@ -152,6 +202,8 @@ export const quoteBracketInsertion: GateRule = {
     }),
 }
 
+const NOUNS = { participants: 'participant', jointStatements: 'joint statement', statements: 'statement' } as const
+
 export const citedUnpublished: GateRule = {
   id: 'cited-unpublished',
   target: 'articles',
@@ -163,11 +215,14 @@ export const citedUnpublished: GateRule = {
       const dedupe = `${citation.relationTo}:${String(citation.id)}:${citation.path}`
       if (seen.has(dedupe)) return []
       seen.add(dedupe)
-      const isStatement = citation.relationTo === 'jointStatements'
-      const found = isStatement
-        ? context.statements.get(String(citation.id))
-        : context.participants.get(String(citation.id))
-      const noun = isStatement ? 'joint statement' : 'participant'
+      const isStatement = citation.relationTo !== 'participants'
+      const found =
+        citation.relationTo === 'jointStatements'
+          ? context.statements.get(String(citation.id))
+          : citation.relationTo === 'statements'
+            ? context.issuedStatements.get(String(citation.id))
+            : context.participants.get(String(citation.id))
+      const noun = NOUNS[citation.relationTo]
       if (!found)
         return [
           {
@@ -181,6 +236,163 @@ export const citedUnpublished: GateRule = {
         {
           path: citation.path,
           message: `The ${noun} ${label}, cited in ${citation.via}, is not published. Publish it first.`,
+        },
+      ]
+    })
+  },
+}
+
+export const quoteTranslationMarked: GateRule = {
+  id: 'quote-translation-marked',
+  target: 'articles',
+  defaultSeverity: 'error',
+  description:
+    'A quotation of a statement with no official text in the article’s language says which language the desk translated it from.',
+  check: (context) => {
+    const language = articleLanguage(context)
+    return context.quotes.flatMap((quote): RuleFinding[] => {
+      const statement = quotedSource(context, quote)
+      if (!statement || quote.translatedFrom || officialTextsIn(statement, language).length > 0) return []
+      return [
+        {
+          path: quote.path,
+          message:
+            `${quoteLabel(quote.number, quote.text)} quotes the statement ${statementLabel(statement)}, which has no ` +
+            `official text in ${language}, the article’s language; it has texts in ${languagesOf(statement)}. ` +
+            'If the desk translated the quotation, fill in *Translated from* with the language of the text it was ' +
+            `translated from; otherwise add the official ${language} text to the statement.`,
+        },
+      ]
+    })
+  },
+}
+
+export const deskTranslation: GateRule = {
+  id: 'desk-translation',
+  target: 'articles',
+  defaultSeverity: 'warning',
+  description: 'A quotation the desk translated itself is not compared with its source: check the translation.',
+  check: (context) => {
+    const language = articleLanguage(context)
+    return context.quotes.flatMap((quote): RuleFinding[] => {
+      const from = quote.translatedFrom
+      if (!from) return []
+      const statement = quotedSource(context, quote)
+      const official = statement ? officialTextsIn(statement, language).length > 0 : false
+      return [
+        {
+          path: quote.path,
+          message:
+            `${quoteLabel(quote.number, quote.text)} was translated by the desk from ${from}, so it is not compared ` +
+            (statement ? `with the statement ${statementLabel(statement)}` : 'with a source') +
+            '. Check the translation against the original.' +
+            (official
+              ? ` The statement has an official ${language} text: quoting it lets the quotation be checked.`
+              : ''),
+        },
+      ]
+    })
+  },
+}
+
+export const deskTranslationSource: GateRule = {
+  id: 'desk-translation-source',
+  target: 'articles',
+  defaultSeverity: 'error',
+  description:
+    'A quotation the desk translated from a statement names a language the statement has a text in, not the article’s own.',
+  check: (context) => {
+    const language = articleLanguage(context)
+    return context.quotes.flatMap((quote): RuleFinding[] => {
+      const from = quote.translatedFrom?.toLowerCase()
+      const statement = quotedSource(context, quote)
+      if (!from || !statement) return []
+      if (from === language)
+        return [
+          {
+            path: quote.path,
+            message:
+              `${quoteLabel(quote.number, quote.text)} is marked as translated from ${from}, the article’s own ` +
+              'language. Empty *Translated from*, so the quotation is compared with the statement.',
+          },
+        ]
+      if (statement.texts.some((text) => text.language === from)) return []
+      return [
+        {
+          path: quote.path,
+          message:
+            `${quoteLabel(quote.number, quote.text)} is marked as translated from ${from}, but the statement ` +
+            `${statementLabel(statement)} has no ${from} text; it has texts in ${languagesOf(statement)}. ` +
+            'Correct *Translated from*, or add the text the quotation was translated from to the statement.',
+        },
+      ]
+    })
+  },
+}
+
+/** Manners of a quotation that say it comes from a document, which can be recorded and checked. */
+export const DOCUMENT_MANNERS: ReadonlySet<string> = new Set([
+  'official-comment',
+  'statement',
+  'joint-statement',
+  'press-release',
+])
+
+export const quoteSourceMissing: GateRule = {
+  id: 'quote-source-missing',
+  target: 'articles',
+  defaultSeverity: 'warning',
+  description:
+    'A quotation from a document (an official comment, a statement, a press release) is attributed to that document, not straight to who issued it.',
+  check: (context) =>
+    context.quotes.flatMap((quote): RuleFinding[] => {
+      if (quote.attributedTo?.relationTo !== context.slugs.participants) return []
+      if (!quote.manner || !DOCUMENT_MANNERS.has(quote.manner)) return []
+      const participant = context.participants.get(String(quote.attributedTo.value))
+      const who = participant ? participantLabel(participant) : `#${String(quote.attributedTo.value)}`
+      return [
+        {
+          path: quote.path,
+          message:
+            `${quoteLabel(quote.number, quote.text)} is attributed straight to ${who} as ${/^[aeiou]/.test(quote.manner) ? 'an' : 'a'} ${quote.manner.replace(/-/g, ' ')}. ` +
+            'Attribute it to the statement it comes from so it can be checked.',
+        },
+      ]
+    }),
+}
+
+/** The embargo of a statement as a date, when it has a valid one. */
+function embargoOf(statement: QuotedSource): Date | undefined {
+  if (typeof statement.embargoUntil !== 'string' || statement.embargoUntil.trim() === '') return undefined
+  const until = new Date(statement.embargoUntil)
+  return Number.isNaN(until.getTime()) ? undefined : until
+}
+
+export const statementEmbargo: GateRule = {
+  id: 'statement-embargo',
+  target: 'articles',
+  defaultSeverity: 'error',
+  description: 'An article does not quote or cite a statement before the statement’s embargo ends.',
+  check: (context) => {
+    const seen = new Set<string>()
+    return context.citations.flatMap((citation): RuleFinding[] => {
+      if (citation.relationTo === 'participants') return []
+      const dedupe = `${citation.relationTo}:${String(citation.id)}`
+      if (seen.has(dedupe)) return []
+      seen.add(dedupe)
+      const statement =
+        citation.relationTo === 'jointStatements'
+          ? context.statements.get(String(citation.id))
+          : context.issuedStatements.get(String(citation.id))
+      const until = statement && embargoOf(statement)
+      if (!statement || !until || until.getTime() <= context.now.getTime()) return []
+      const at = until.toISOString()
+      return [
+        {
+          path: citation.path,
+          message:
+            `The ${NOUNS[citation.relationTo]} ${statementLabel(statement)}, cited in ${citation.via}, is under embargo ` +
+            `until ${at}. The article cannot be published before then; scheduling its publication for ${at} is allowed.`,
         },
       ]
     })
@@ -263,7 +475,12 @@ export const attributionRules: GateRule[] = [
   bareBlockquote,
   quoteInStatement,
   quoteBracketInsertion,
+  quoteTranslationMarked,
+  deskTranslation,
+  deskTranslationSource,
+  quoteSourceMissing,
   citedUnpublished,
+  statementEmbargo,
   statementSignatoriesListed,
   unattributedQuotation,
   bylineDateline,

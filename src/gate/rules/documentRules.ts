@@ -63,6 +63,32 @@ export const statementText: GateRule = {
   },
 }
 
+export const statementIssuer: GateRule = {
+  id: 'statement-issuer',
+  target: 'statements',
+  defaultSeverity: 'error',
+  description: 'A statement’s issuer is a published participant; a ministry issuer has a country.',
+  check: (context) => {
+    const issuerId = idOf(context.doc.issuer)
+    if (issuerId === undefined)
+      return [{ path: 'issuer', message: 'The statement has no issuer. Choose the participant whose words these are.' }]
+    const issuer = context.participants.get(String(issuerId))
+    if (!issuer) return [{ path: 'issuer', message: `The issuer #${String(issuerId)} no longer exists.` }]
+    const findings: RuleFinding[] = []
+    if (issuer._status !== 'published')
+      findings.push({
+        path: 'issuer',
+        message: `The issuer ${participantLabel(issuer)} is not published. Publish it first.`,
+      })
+    if (issuer.kind === 'ministry' && isBlank(issuer.country))
+      findings.push({
+        path: 'issuer',
+        message: `The issuer ${participantLabel(issuer)} is a ministry without a country. Fill in its *Country* first.`,
+      })
+    return findings
+  },
+}
+
 export const ministryParent: GateRule = {
   id: 'ministry-parent',
   target: 'participants',
@@ -102,4 +128,4 @@ export const ministryParent: GateRule = {
   },
 }
 
-export const documentRules: GateRule[] = [statementSignatories, statementText, ministryParent]
+export const documentRules: GateRule[] = [statementSignatories, statementText, statementIssuer, ministryParent]

@@ -10,6 +10,7 @@ import { articlesCollection } from '../../collections/Articles.ts'
 import { jointStatementsCollection } from '../../collections/JointStatements.ts'
 import { participantsCollection } from '../../collections/Participants.ts'
 import { photosCollection, withPhotoCredits } from '../../collections/Photos.ts'
+import { statementsCollection } from '../../collections/Statements.ts'
 import { usersCollection, withNewsroomRoles } from '../../collections/Users.ts'
 import { LIVE_IMPACT_REFUSED } from '../../hooks/guardLiveArticles.ts'
 import { needsAttentionCollection } from '../../collections/NeedsAttention.ts'
@@ -141,7 +142,7 @@ async function startUp(payload: Payload, options: ResolvedNewsroomOptions): Prom
 }
 
 /**
- * The newsroom plugin: Article, PhotoWithCredit, Participant and JointStatement collections,
+ * The newsroom plugin: Article, PhotoWithCredit, Participant, JointStatement and Statement collections,
  * staff roles, and the checks that guard attribution and photo credits when editors publish.
  *
  * ```ts
@@ -167,6 +168,7 @@ export const newsroomPlugin =
       ['participants', () => participantsCollection(options)],
       ['photos', () => photosCollection(options)],
       ['jointStatements', () => jointStatementsCollection(options)],
+      ['statements', () => statementsCollection(options)],
       ['articles', () => articlesCollection(options)],
     ]
     const added = content

@@ -2,6 +2,7 @@ import type { NewsroomPluginOptions, ResolvedNewsroomOptions, ResolvedWebhookOpt
 
 import { compileMinistryWording, DEFAULT_MINISTRY_WORDING } from '../../gate/ministryWording.ts'
 import { BUILT_IN_RULES } from '../../gate/rules/index.ts'
+import { validateLanguageCode } from '../../fields/languageField.ts'
 import { DEFAULT_NEGATIONS, DEFAULT_SLUGS, DEFAULTS, WEBHOOK_EVENTS } from '../../options/defaults.ts'
 
 /**
@@ -18,6 +19,7 @@ export function resolveOptions(options: NewsroomPluginOptions = {}, hostUserSlug
       ...(options.photos?.collection ? { photos: options.photos.collection } : {}),
     } as ResolvedNewsroomOptions['slugs'],
     usersSlug: (options.usersSlug ?? hostUserSlug ?? DEFAULTS.usersSlug) as ResolvedNewsroomOptions['usersSlug'],
+    defaultLanguage: resolveDefaultLanguage(options.defaultLanguage),
     overrides: options.overrides ?? {},
     photos: {
       hostCollection: options.photos?.collection,
@@ -126,4 +128,12 @@ function resolveQuotations(
     negations[language] = [...words]
   }
   return { negations, minFragmentWords }
+}
+
+/** The language of new articles: an ISO 639-1 code, refused at start-up when it is not one. */
+function resolveDefaultLanguage(language: string | undefined): string {
+  const resolved = language ?? DEFAULTS.defaultLanguage
+  const valid = validateLanguageCode(resolved, { required: true })
+  if (valid !== true) throw new Error(`newsroomPlugin: defaultLanguage: ${valid}`)
+  return resolved
 }
