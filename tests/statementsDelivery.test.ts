@@ -211,4 +211,57 @@ describe('delivery of quotations from statements', () => {
     await payload.jobs.run({ allQueues: true } as never)
     expect((await payload.findByID({ collection: 'articles', id: draft.id, depth: 0 }))._status).toBe('published')
   })
+
+  it('an embargo set on a statement a live article quotes (confirmed) takes it out of the snapshot, JSON-LD and HTML until it lifts', async () => {
+    const start = Date.now()
+    const issuer = await payload.find({ collection: 'participants', where: { kind: { equals: 'ministry' } }, limit: 1 })
+    const briefing = await payload.create({
+      collection: 'statements',
+      data: {
+        title: 'Briefing of the spokesperson on the talks',
+        issuer: issuer.docs[0]!.id,
+        kind: 'briefing',
+        language: 'en',
+        sourceUrl: 'https://www.gov.kz/briefing',
+        text: doc(paragraph('The next round will take place in the capital of Kazakhstan.')),
+        _status: 'published',
+      } as never,
+    })
+    const article = await payload.create({
+      collection: 'articles',
+      data: {
+        title: 'Spokesperson on the next round',
+        byline: 'Desk',
+        dateline: 'ASTANA',
+        body: doc(
+          quote({
+            text: 'The next round will take place in the capital of Kazakhstan.',
+            attributedTo: { relationTo: 'statements', value: briefing.id },
+          }),
+        ),
+        _status: 'published',
+      } as never,
+    })
+    const anonymous = { token: null }
+    const forms = async () => ({
+      html: (await app.rest.get(`/articles/${article.slug}/html`, anonymous)).text,
+      jsonLd: JSON.stringify((await app.rest.get(`/articles/${article.slug}/jsonld`, anonymous)).json),
+      document: JSON.stringify((await app.rest.get(`/articles/${article.slug}`, anonymous)).json),
+    })
+    const before = await forms()
+    expect(before.html).toContain('https://www.gov.kz/briefing')
+    expect(before.jsonLd).toContain('Briefing of the spokesperson on the talks')
+
+    await payload.update({
+      collection: 'statements',
+      id: briefing.id,
+      data: { embargoUntil: new Date(start + 60 * 60 * 1000).toISOString() } as never,
+      context: { acknowledgeLiveImpact: true },
+    })
+    const during = await forms()
+    for (const form of [during.html, during.jsonLd, during.document]) {
+      expect(form).not.toContain('Briefing of the spokesperson on the talks')
+      expect(form).not.toContain('https://www.gov.kz/briefing')
+    }
+  })
 })
