@@ -2,7 +2,7 @@ import type { CollectionAfterReadHook, PayloadRequest } from 'payload'
 
 import type { Id } from '../model/documents.ts'
 
-import { isStaff } from '../access/index.ts'
+import { embargoLifted, isStaff } from '../access/index.ts'
 import { type ArticleSlugs, readArticle, readAttribution } from '../article/inventory.ts'
 import { storableIds } from '../db/ids.ts'
 
@@ -52,16 +52,7 @@ function publishedAmong(
                 { id: { in: storableIds(req.payload, collection, waiting) } },
                 { _status: { equals: 'published' } },
                 // A statement under embargo stays out of readers' sight until it lifts.
-                ...(released
-                  ? [
-                      {
-                        or: [
-                          { embargoUntil: { exists: false } },
-                          { embargoUntil: { less_than_equal: new Date().toISOString() } },
-                        ],
-                      },
-                    ]
-                  : []),
+                ...(released ? [embargoLifted()] : []),
               ],
             },
             depth: 0,
