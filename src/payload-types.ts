@@ -73,6 +73,7 @@ export interface Config {
     statements: Statement;
     articles: Article;
     'article-snapshots': ArticleSnapshot;
+    'participant-snapshots': ParticipantSnapshot;
     'webhook-deliveries': WebhookDelivery;
     'needs-attention': NeedsAttention;
     users: User;
@@ -90,6 +91,7 @@ export interface Config {
     statements: StatementsSelect<false> | StatementsSelect<true>;
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     'article-snapshots': ArticleSnapshotsSelect<false> | ArticleSnapshotsSelect<true>;
+    'participant-snapshots': ParticipantSnapshotsSelect<false> | ParticipantSnapshotsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'needs-attention': NeedsAttentionSelect<false> | NeedsAttentionSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -580,7 +582,7 @@ export interface Article {
   _status?: ('draft' | 'published') | null;
 }
 /**
- * What readers get for each published article; refreshed on publish and when a photo, participant or statement it shows changes.
+ * What readers get for each published article; refreshed on publish and when a photo, participant or statement it shows changes. The delivery server reads these.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "article-snapshots".
@@ -594,6 +596,17 @@ export interface ArticleSnapshot {
    */
   etag: string;
   publishedAt?: string | null;
+  title?: string | null;
+  summary?: string | null;
+  dateline?: string | null;
+  /**
+   * The participants whose list of articles includes this one.
+   */
+  participants?: (number | Participant)[] | null;
+  /**
+   * Sent as Surrogate-Key and Cache-Tag: the article and everything it shows, for purging a CDN by key.
+   */
+  surrogateKeys?: string | null;
   /**
    * The renderer that wrote this snapshot; older ones are re-rendered when the app starts.
    */
@@ -601,6 +614,20 @@ export interface ArticleSnapshot {
   document: string;
   jsonLd: string;
   html: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * What readers get of each published participant; refreshed when it is published, changed or withdrawn.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "participant-snapshots".
+ */
+export interface ParticipantSnapshot {
+  id: number;
+  participant: number | Participant;
+  slug: string;
+  name: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -828,6 +855,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'article-snapshots';
         value: number | ArticleSnapshot;
+      } | null)
+    | ({
+        relationTo: 'participant-snapshots';
+        value: number | ParticipantSnapshot;
       } | null)
     | ({
         relationTo: 'webhook-deliveries';
@@ -1087,10 +1118,26 @@ export interface ArticleSnapshotsSelect<T extends boolean = true> {
   slug?: T;
   etag?: T;
   publishedAt?: T;
+  title?: T;
+  summary?: T;
+  dateline?: T;
+  participants?: T;
+  surrogateKeys?: T;
   rendererVersion?: T;
   document?: T;
   jsonLd?: T;
   html?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "participant-snapshots_select".
+ */
+export interface ParticipantSnapshotsSelect<T extends boolean = true> {
+  participant?: T;
+  slug?: T;
+  name?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -19,6 +19,7 @@ import type { QueueServerAnswer, QueueServerRequest } from './helpers/queueServe
  * has read its jobs and waits, visibly, in pg_stat_activity/pg_locks, until the lock is released.
  */
 const SCRIPT = path.join(import.meta.dirname, 'helpers', 'queueServerProcess.ts')
+const KEEP_ALIVE = path.join(import.meta.dirname, 'helpers', 'keepAlive.mjs')
 const WEBHOOK_QUEUE = 'newsroom-webhooks'
 
 let databaseUri: string
@@ -48,7 +49,7 @@ class ServerProcess {
   readonly loaded: Promise<void>
 
   constructor(readonly name: string) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], {
+    this.child = spawn(process.execPath, ['--import', 'tsx', '--import', KEEP_ALIVE, SCRIPT], {
       cwd: path.resolve(import.meta.dirname, '..'),
       env: { ...process.env, DATABASE_URI: databaseUri, MEDIA_DIR: mediaDir, WEBHOOK_URL: receiverUrl },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

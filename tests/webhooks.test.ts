@@ -56,6 +56,8 @@ async function deadUrl(): Promise<string> {
 }
 
 let receiver: Awaited<ReturnType<typeof startReceiver>>
+/** A CDN's purge hook: asks for `purge` events only. */
+let purger: Awaited<ReturnType<typeof startReceiver>>
 let down: string
 let app: Awaited<ReturnType<typeof startHostApp>>
 let payload: Payload
@@ -63,13 +65,14 @@ let f: GateFixtures
 
 beforeAll(async () => {
   receiver = await startReceiver()
+  purger = await startReceiver()
   down = await deadUrl()
   // Payload logs every failed attempt with the whole job at error level; the tests check the records instead.
   app = await startHostApp(
     'webhooks',
     {
       webhooks: {
-        endpoints: [receiver.url, { url: down, events: ['article.deleted'] }],
+        endpoints: [receiver.url, { url: down, events: ['article.deleted'] }, { url: purger.url, events: ['purge'] }],
         secret: SECRET,
         maxAttempts: 3,
         retryDelayMs: 400,
@@ -87,6 +90,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close()
   await receiver?.close()
+  await purger?.close()
 })
 
 beforeEach(async () => {
@@ -95,6 +99,7 @@ beforeEach(async () => {
   await payload.delete({ collection: 'webhook-deliveries', where: { id: { exists: true } }, overrideAccess: true })
   receiver.received.length = 0
   receiver.statuses.length = 0
+  purger.received.length = 0
 })
 
 const deliveries = async (url = receiver.url) =>
@@ -216,6 +221,45 @@ describe('publish webhooks', () => {
     await payload.jobs.run({ queue: QUEUE })
     expect(receiver.received).toHaveLength(1)
     expect((await deliveries()).filter((d) => d.event === 'photo.changed')).toHaveLength(1)
+  })
+
+  it('purge: a receiver that asks for it gets, for each change, the surrogate keys to purge; others never get it', async () => {
+    const photo = await f.photo()
+    const article = await publishArticle('Purged by key', {
+      heroPhoto: photo.id,
+      participants: [{ participant: f.russia.id, role: 'guarantor' }],
+    })
+    await payload.jobs.run({ queue: QUEUE })
+    const onPublish = purger.received.map((received) => JSON.parse(received.body))
+    expect(onPublish.map((event) => event.event)).toEqual(['purge'])
+    expect(onPublish[0].source).toMatchObject({ collection: 'articles', id: article.id })
+    expect(onPublish[0].purge.keys).toEqual(
+      expect.arrayContaining([
+        `article-${article.id}`,
+        `photo-${photo.id}`,
+        `participant-${f.russia.id}`,
+        'articles',
+        `participant-${f.russia.id}-articles`,
+      ]),
+    )
+    // Signed like every other event.
+    expect(purger.received[0]!.headers['webhook-signature']).toMatch(/^v1,/)
+    expect(receiver.received.map((received) => JSON.parse(received.body).event)).not.toContain('purge')
+
+    purger.received.length = 0
+    await payload.update({ collection: 'photos', id: photo.id, data: { alt: 'A new description of the photo' } })
+    await payload.jobs.run({ queue: QUEUE })
+    const onChange = purger.received.map((received) => JSON.parse(received.body))
+    expect(onChange).toHaveLength(1)
+    expect(onChange[0].source).toMatchObject({ collection: 'photos', id: photo.id })
+    expect(onChange[0].purge.keys).toEqual(expect.arrayContaining([`photo-${photo.id}`, `article-${article.id}`]))
+
+    // A change no reader sees purges nothing.
+    purger.received.length = 0
+    const unused = await f.photo()
+    await payload.update({ collection: 'photos', id: unused.id, data: { alt: 'Nobody sees this' } })
+    await payload.jobs.run({ queue: QUEUE })
+    expect(purger.received).toHaveLength(0)
   })
 
   it('send nothing for a publish the gate refuses', async () => {

@@ -17,12 +17,14 @@ export const articleSnapshotsCollection = (options: ResolvedNewsroomOptions): Co
     useAsTitle: 'slug',
     defaultColumns: ['slug', 'article', 'etag', 'updatedAt'],
     description:
-      'What readers get for each published article; refreshed on publish and when a photo, participant or statement it shows changes.',
+      'What readers get for each published article; refreshed on publish and when a photo, participant or statement it shows changes. The delivery server reads these.',
     hidden: ({ user }) =>
       !(user as { roles?: string[] } | null)?.roles?.some((role) => role === 'admin' || role === 'editor'),
   },
   access: { read: staff, create: nobody, update: nobody, delete: nobody },
   hooks: { beforeOperation: cacheHeaderHooks(options, 'private') },
+  // The keyset walk of the latest-articles list, newest first.
+  indexes: [{ fields: ['publishedAt', 'article'] }],
   fields: [
     {
       name: 'article',
@@ -41,6 +43,26 @@ export const articleSnapshotsCollection = (options: ResolvedNewsroomOptions): Co
       admin: { readOnly: true, description: 'A hash of what is served; changes only when the content does.' },
     },
     { name: 'publishedAt', type: 'date', admin: { readOnly: true } },
+    // What lists show of the article, so they are answered from snapshots alone.
+    { name: 'title', type: 'text', admin: { readOnly: true } },
+    { name: 'summary', type: 'textarea', admin: { readOnly: true } },
+    { name: 'dateline', type: 'text', admin: { readOnly: true } },
+    {
+      name: 'participants',
+      type: 'relationship',
+      relationTo: options.slugs.participants,
+      hasMany: true,
+      admin: { readOnly: true, description: 'The participants whose list of articles includes this one.' },
+    },
+    {
+      name: 'surrogateKeys',
+      type: 'text',
+      admin: {
+        readOnly: true,
+        description:
+          'Sent as Surrogate-Key and Cache-Tag: the article and everything it shows, for purging a CDN by key.',
+      },
+    },
     // Indexed for the start-up lookup of snapshots a previous renderer wrote; null on rows older than the field.
     {
       name: 'rendererVersion',

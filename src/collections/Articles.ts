@@ -5,6 +5,7 @@ import { BlocksFeature, lexicalEditor, UploadFeature } from '@payloadcms/richtex
 import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
 import { quoteBlock } from '../blocks/QuoteBlock.ts'
+import { LATEST_ARTICLES_PATH } from '../delivery/publicRead.ts'
 import { deliveryEndpoints } from '../endpoints/articleDelivery.ts'
 import { needsAttentionEndpoint } from '../endpoints/needsAttention.ts'
 import { publishAfterEmbargoEndpoint } from '../endpoints/publishAfterEmbargo.ts'
@@ -155,7 +156,7 @@ export const articlesCollection = (options: ResolvedNewsroomOptions): Collection
         hasMany: true,
         admin: { description: 'Joint statements the article cites.' },
       },
-      slugField('title'),
+      slugField('title', [LATEST_ARTICLES_PATH]),
       languageField({
         defaultValue: options.defaultLanguage,
         required: true,

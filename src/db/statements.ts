@@ -12,81 +12,6 @@ import type { Id } from '../model/documents.ts'
 
 import { postgresOf, qualified, quoteIdentifier, tableNameOf } from './postgres.ts'
 
-/** A snapshot's hash, with one stored representation when asked for. */
-export interface SnapshotRow {
-  etag: string
-  body?: string
-}
-
-/** The stored representations of a snapshot, by column. */
-export type SnapshotColumn = 'document' | 'json_ld' | 'html'
-
-/**
- * One snapshot by article id or slug, as a prepared statement: the hash alone (to answer
- * `If-None-Match`) or the hash and one representation. Relies on the unique indexes on the
- * snapshot table's `article_id` and `slug`.
- */
-export async function readSnapshotRow(
-  payload: Payload,
-  snapshotsSlug: string,
-  idOrSlug: string,
-  column: SnapshotColumn | null,
-): Promise<SnapshotRow | undefined> {
-  const db = postgresOf(payload)
-  const tableName = tableNameOf(db, snapshotsSlug)
-  const byId = /^\d+$/.test(idOrSlug)
-  const { rows } = await db.pool!.query<SnapshotRow>({
-    name: `newsroom:${tableName}:${column ?? 'etag'}:${byId ? 'id' : 'slug'}`,
-    text: `select etag${column ? `, ${quoteIdentifier(column)} as body` : ''} from ${qualified(db, tableName)} where ${byId ? 'article_id' : 'slug'} = $1 limit 1`,
-    values: [byId ? Number(idOrSlug) : idOrSlug],
-  })
-  return rows[0]
-}
-
-/** A published article as the participant's list shows it. */
-export interface CitingArticleRow {
-  id: Id
-  slug: string
-  title: string
-  summary: string | null
-  dateline: string | null
-  published_at: Date | null
-}
-
-/** Where a keyset page starts: after this publication time and, among equal times, this id. */
-export interface PublishedCursor {
-  publishedAt: Date
-  id: number
-}
-
-/**
- * The newest published articles citing one participant, newest first, a page at a time. Walks the
- * articles' `(_status, published_at, created_at)` index backwards and probes the relationship
- * table's `parent_id` index for each, stopping at the page's end: its cost follows the page, not
- * the archive (Payload's own `where[participantsCited][in]` counts every match).
- */
-export async function newestPublishedCiting(
-  payload: Payload,
-  slugs: { articles: string; participants: string },
-  participantId: Id,
-  after: PublishedCursor | null,
-  limit: number,
-): Promise<CitingArticleRow[]> {
-  const db = postgresOf(payload)
-  const articles = tableNameOf(db, slugs.articles)
-  const participants = tableNameOf(db, slugs.participants)
-  const { rows } = await db.pool!.query<CitingArticleRow>({
-    name: `newsroom:${articles}:citing:${participants}`,
-    text:
-      `select a.id, a.slug, a.title, a.summary, a.dateline, a.published_at from ${qualified(db, articles)} a ` +
-      `where a._status = 'published' and ($2::timestamptz is null or a.published_at < $2 or (a.published_at = $2 and a.id < $4)) ` +
-      `and exists (select 1 from ${qualified(db, `${articles}_rels`)} r where r.parent_id = a.id and r.path = 'participantsCited' and r.${quoteIdentifier(`${participants}_id`)} = $1) ` +
-      `order by a.published_at desc, a.id desc limit $3`,
-    values: [participantId, after?.publishedAt ?? null, limit, after?.id ?? null],
-  })
-  return rows
-}
-
 /**
  * Published articles without a snapshot, as one anti-join: a start-up with nothing missing (the
  * usual case) costs one cheap query. Relies on the articles' `_status` index and the unique index
@@ -142,6 +67,18 @@ async function transactionSession(req: PayloadRequest): Promise<Session> {
     drizzle: Session
   }
   return (req.transactionID ? sessions[await req.transactionID]?.db : undefined) ?? drizzle
+}
+
+/**
+ * Sends each payload on a PostgreSQL notification channel, in the request's transaction: the
+ * notifications go out when it commits, and never if it rolls back. One statement for any number.
+ */
+export async function notifyInTransaction(req: PayloadRequest, channel: string, payloads: string[]): Promise<void> {
+  if (payloads.length === 0) return
+  const session = await transactionSession(req)
+  await session.execute(
+    sql`select pg_notify(${channel}, payload) from json_array_elements_text(${JSON.stringify(payloads)}::json) as payload`,
+  )
 }
 
 /**

@@ -7,16 +7,14 @@ import type { ArticleSlugs } from '../article/inventory.ts'
 import type { Article, Id } from '../model/documents.ts'
 import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
+import { readArticle, referencesOf } from '../article/inventory.ts'
 import { articlesWithStaleSnapshot, publishedArticlesWithoutSnapshot } from '../db/statements.ts'
+import { idOf } from '../model/documents.ts'
 import { articleBodyToHtml } from './html.ts'
 import { articleToJsonLd } from './jsonLd.ts'
 import { loadPublishedArticle } from './loadPublishedArticle.ts'
-
-/**
- * Stands for the request's origin in a stored JSON-LD when no public URL is configured; the
- * endpoint puts the origin in its place when serving.
- */
-export const ORIGIN_PLACEHOLDER = 'https://origin.newsroom.invalid'
+import { notifyDeliveryServers } from './notify.ts'
+import { LATEST_LIST_KEY, ORIGIN_PLACEHOLDER, participantListKey, storedKeys, surrogateKey } from './publicRead.ts'
 
 /**
  * The version of `renderSnapshot` (and of the HTML and JSON-LD code under it), stored with every
@@ -25,28 +23,90 @@ export const ORIGIN_PLACEHOLDER = 'https://origin.newsroom.invalid'
  * article would render differently (markup, JSON-LD shape, serialization), and the next start
  * re-renders every snapshot written by another version.
  */
-export const SNAPSHOT_RENDERER_VERSION = 4
+export const SNAPSHOT_RENDERER_VERSION = 5
 
 /** The origin of absolute URLs in JSON-LD: the configured public URL, else the config's serverURL; undefined means each request's. */
 export function publicOrigin(options: ResolvedNewsroomOptions, payload: Payload): string | undefined {
   return options.delivery.publicURL ?? (payload.config.serverURL || undefined)
 }
 
-/** What a snapshot stores besides its article: the three public representations and their hash. */
+/**
+ * What a snapshot stores besides its article: the three public representations and their hash,
+ * what lists show of it, the participants whose lists it is on, and the surrogate keys of
+ * everything it shows.
+ */
 export interface RenderedSnapshot {
   slug: string
   etag: string
   publishedAt: string | null
+  title: string
+  summary: string | null
+  dateline: string | null
   document: string
   jsonLd: string
   html: string
+  /** Participants the article lists or quotes: the lists of `/api/participants/:id/articles` it is on. */
+  participants: number[]
+  surrogateKeys: string[]
 }
 
-/** What happened to one article's public form. `removed`: it is no longer public. */
+/**
+ * What happened to one article's public form. `removed`: it is no longer public. `purgeKeys`: the
+ * surrogate keys a CDN must purge for it (what it showed before and after, and the lists it is on).
+ */
 export interface SnapshotChange {
   id: Id
   slug: string
   change: 'published' | 'updated' | 'removed'
+  purgeKeys?: string[]
+}
+
+/**
+ * The surrogate keys of everything a published article shows, at the depth of a public read: its
+ * photos and their issuers, the participants it lists or quotes, its statements and their issuers,
+ * its joint statements and their signatories. A change to any of them re-renders the article, so
+ * a CDN can purge by any of these keys.
+ */
+function surrogateKeysOf(article: Article, slugs: ArticleSlugs): { keys: string[]; participants: number[] } {
+  const inventory = readArticle(article as unknown as Record<string, unknown>, slugs)
+  const references = referencesOf(inventory)
+  const participants = new Set<Id>(references.participants)
+  for (const use of inventory.photoUses) {
+    const issuer = idOf((use.value as { credit?: { issuer?: unknown } } | undefined)?.credit?.issuer)
+    if (issuer !== undefined) participants.add(issuer)
+  }
+  for (const attribution of inventory.cited) {
+    const issuer = idOf((attribution.value as { issuer?: unknown } | undefined)?.issuer)
+    if (issuer !== undefined) participants.add(issuer)
+  }
+  for (const statement of article.statements ?? []) {
+    const signatories = (statement as { signatories?: unknown } | null)?.signatories
+    for (const signatory of Array.isArray(signatories) ? signatories : []) {
+      const id = idOf(signatory)
+      if (id !== undefined) participants.add(id)
+    }
+  }
+  const keys = [
+    surrogateKey('article', article.id),
+    ...references.photos.map((id) => surrogateKey('photo', id)),
+    ...[...participants].map((id) => surrogateKey('participant', id)),
+    ...references.issuedStatements.map((id) => surrogateKey('statement', id)),
+    ...references.statements.map((id) => surrogateKey('joint-statement', id)),
+  ]
+  return { keys: [...new Set(keys)], participants: references.participants.map(Number) }
+}
+
+/** What a CDN purges when an article's public form changes: its keys before and after, and the lists it was or is on. */
+export const purgeKeysOf = (before: StoredSnapshot | undefined, after: RenderedSnapshot | undefined): string[] => {
+  const participants = [...(before?.participants ?? []), ...(after?.participants ?? [])].map((value) => idOf(value))
+  return [
+    ...new Set([
+      ...storedKeys(before?.surrogateKeys),
+      ...(after?.surrogateKeys ?? []),
+      LATEST_LIST_KEY,
+      ...participants.flatMap((id) => (id === undefined ? [] : [participantListKey(id)])),
+    ]),
+  ]
 }
 
 /**
@@ -65,22 +125,37 @@ export function renderSnapshot(
   const document = JSON.stringify(article)
   const jsonLd = JSON.stringify(articleToJsonLd(article, { origin, url: `${origin}/articles/${slug}`, authors, slugs }))
   const html = articleBodyToHtml(article, slugs)
+  const { keys, participants } = surrogateKeysOf(article, slugs)
   const etag = createHash('sha256')
     .update(document)
     .update('\0')
     .update(jsonLd)
     .update('\0')
     .update(html)
+    .update('\0')
+    .update(keys.join(' '))
     .digest('base64url')
     .slice(0, 27)
-  return { slug, etag, publishedAt: article.publishedAt ?? null, document, jsonLd, html }
+  return {
+    slug,
+    etag,
+    publishedAt: article.publishedAt ?? null,
+    title: article.title,
+    summary: article.summary ?? null,
+    dateline: article.dateline ?? null,
+    document,
+    jsonLd,
+    html,
+    participants,
+    surrogateKeys: keys,
+  }
 }
 
 /**
  * A request that reads as an anonymous reader but inside the caller's transaction, so a snapshot
  * written in a hook sees the change being saved.
  */
-async function publicReadInTransaction(req: PayloadRequest): Promise<PayloadRequest> {
+export async function publicReadInTransaction(req: PayloadRequest): Promise<PayloadRequest> {
   return createLocalReq(
     { req: { transactionID: req.transactionID, context: { ...req.context, newsroomSnapshotRead: true } } },
     req.payload,
@@ -122,12 +197,14 @@ const namesOf = (article: Article, authors: Map<string, string>): string[] =>
     (author) => authors.get(String(author && typeof author === 'object' ? (author as { id?: Id }).id : author)) ?? [],
   )
 
-interface StoredSnapshot {
+export interface StoredSnapshot {
   id: Id
   article: Id | { id: Id }
   slug: string
   etag: string
   rendererVersion?: number | null
+  surrogateKeys?: string | null
+  participants?: (Id | { id: Id })[] | null
 }
 
 /** What one pass over a set of articles did: the public changes, and how many snapshots it wrote. */
@@ -169,7 +246,7 @@ async function writeArticleSnapshots(
       depth: 0,
       overrideAccess: true,
       pagination: false,
-      select: { article: true, slug: true, etag: true, rendererVersion: true },
+      select: { article: true, slug: true, etag: true, rendererVersion: true, surrogateKeys: true, participants: true },
       req,
     }),
   ])
@@ -192,6 +269,7 @@ async function writeArticleSnapshots(
   }
 
   const changes: SnapshotChange[] = []
+  const notices: { id: Id; slugs: string[]; etag: string | null }[] = []
   let written = 0
   for (const article of published) {
     const rendered = renderSnapshot(article, namesOf(article, authors), publicURL, options.slugs)
@@ -200,7 +278,12 @@ async function writeArticleSnapshots(
     const sameBytes = existing !== undefined && existing.etag === rendered.etag && existing.slug === rendered.slug
     // The etag hashes the stored bytes, so it cannot tell that older code produced them.
     if (sameBytes && existing.rendererVersion === SNAPSHOT_RENDERER_VERSION) continue
-    const data = { ...rendered, rendererVersion: SNAPSHOT_RENDERER_VERSION, article: article.id as number }
+    const data = {
+      ...rendered,
+      surrogateKeys: rendered.surrogateKeys.join(' '),
+      rendererVersion: SNAPSHOT_RENDERER_VERSION,
+      article: article.id as number,
+    }
     if (existing) {
       await payload.update({
         collection: options.slugs.articleSnapshots as 'article-snapshots',
@@ -220,7 +303,14 @@ async function writeArticleSnapshots(
       })
     }
     written += 1
-    if (!sameBytes) changes.push({ id: article.id, slug: rendered.slug, change: existing ? 'updated' : 'published' })
+    notices.push({ id: article.id, slugs: [rendered.slug, ...(existing ? [existing.slug] : [])], etag: rendered.etag })
+    if (!sameBytes)
+      changes.push({
+        id: article.id,
+        slug: rendered.slug,
+        change: existing ? 'updated' : 'published',
+        purgeKeys: purgeKeysOf(existing, rendered),
+      })
   }
 
   // Asked for, stored, but no longer readable by the public: unpublished or deleted.
@@ -232,14 +322,47 @@ async function writeArticleSnapshots(
       overrideAccess: true,
       req,
     })
-    for (const [articleId, snapshot] of storedByArticle)
-      changes.push({
-        id: /^\d+$/.test(articleId) ? Number(articleId) : articleId,
-        slug: snapshot.slug,
-        change: 'removed',
-      })
+    for (const [articleId, snapshot] of storedByArticle) {
+      const id = /^\d+$/.test(articleId) ? Number(articleId) : articleId
+      changes.push({ id, slug: snapshot.slug, change: 'removed', purgeKeys: purgeKeysOf(snapshot, undefined) })
+      notices.push({ id, slugs: [snapshot.slug], etag: null })
+    }
   }
+  // Delivered when the transaction commits, so a delivery server never drops what is still to come.
+  await notifyDeliveryServers(
+    req,
+    notices.map((notice) => ({ kind: 'article', ...notice, id: Number(notice.id) })),
+  )
   return { changes, written }
+}
+
+/**
+ * Removes an article's snapshot (before the article's row goes: the snapshot points at it) and
+ * tells delivery servers when the transaction commits. Returns what readers lose.
+ */
+export async function removeArticleSnapshot(
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  articleId: Id,
+): Promise<SnapshotChange[]> {
+  const { docs } = await req.payload.delete({
+    collection: options.slugs.articleSnapshots as 'article-snapshots',
+    where: { article: { equals: articleId } },
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const removed = (docs as unknown as StoredSnapshot[]).map((snapshot): SnapshotChange => ({
+    id: articleId,
+    slug: snapshot.slug,
+    change: 'removed',
+    purgeKeys: purgeKeysOf(snapshot, undefined),
+  }))
+  await notifyDeliveryServers(
+    req,
+    removed.map((change) => ({ kind: 'article', id: Number(articleId), slugs: [change.slug], etag: null })),
+  )
+  return removed
 }
 
 /**

@@ -3,26 +3,36 @@ import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 import type { ResolvedNewsroomOptions } from '../options/types.ts'
 
 import { isStorableId } from '../db/ids.ts'
-import { readSnapshotRow, type SnapshotColumn } from '../db/statements.ts'
-import { ifNoneMatchHits, PRIVATE_NO_STORE, strongEtag } from '../delivery/httpCaching.ts'
-import { ORIGIN_PLACEHOLDER, publicOrigin, renderPublishedArticle } from '../delivery/snapshots.ts'
-
-type Representation = 'document' | 'jsonLd' | 'html'
-
-const REPRESENTATIONS: Record<Representation, { column: SnapshotColumn; tag: string; contentType: string }> = {
-  document: { column: 'document', tag: 'd', contentType: 'application/json; charset=utf-8' },
-  jsonLd: { column: 'json_ld', tag: 'ld', contentType: 'application/ld+json; charset=utf-8' },
-  html: { column: 'html', tag: 'h', contentType: 'text/html; charset=utf-8' },
-}
+import { deliveryTablesOf, runPublicQuery } from '../delivery/cmsReads.ts'
+import { PRIVATE_NO_STORE } from '../delivery/httpCaching.ts'
+import {
+  articleNotFoundBody,
+  ifNoneMatchHits,
+  JSON_TYPE,
+  LATEST_ARTICLES_PATH,
+  latestArticlesPage,
+  latestArticlesQuery,
+  type ListedArticleRow,
+  ORIGIN_PLACEHOLDER,
+  publicHeaders,
+  readListQuery,
+  type Representation,
+  REPRESENTATIONS,
+  snapshotQuery,
+  type SnapshotReadRow,
+  storedKeys,
+  strongEtag,
+} from '../delivery/publicRead.ts'
+import { publicOrigin, renderPublishedArticle } from '../delivery/snapshots.ts'
 
 /** Marks the plugin's own endpoints, so a request they pass on goes to the next one (Payload's). */
 const DELIVERY_MARK = 'newsroomDelivery'
 
 const notFound = (idOrSlug: string, cacheControl: string) =>
-  Response.json(
-    { errors: [{ message: `No published article “${idOrSlug}”.` }] },
-    { status: 404, headers: { 'Cache-Control': cacheControl } },
-  )
+  new Response(articleNotFoundBody(idOrSlug), {
+    status: 404,
+    headers: publicHeaders({ contentType: JSON_TYPE, cacheControl, keys: [] }),
+  })
 
 function idOrSlugOf(req: PayloadRequest): string | undefined {
   const value = req.routeParams?.idOrSlug
@@ -105,26 +115,55 @@ const serveFromSnapshot =
       representation === 'jsonLd' && !publicOrigin(options, req.payload)
         ? (req.origin ?? new URL(req.url ?? 'http://localhost').origin)
         : undefined
-    const headersFor = (etag: string) => ({ ETag: etag, 'Cache-Control': cacheControl })
+    const tables = deliveryTablesOf(req.payload, options.slugs)
+    const headersFor = (etag: string, keys: string[]) => publicHeaders({ etag, cacheControl, keys })
 
     const ifNoneMatch = req.headers.get('if-none-match')
     if (ifNoneMatch) {
-      const current = await readSnapshotRow(req.payload, options.slugs.articleSnapshots, idOrSlug, null)
+      const [current] = await runPublicQuery<SnapshotReadRow>(req.payload, snapshotQuery(tables, idOrSlug, null))
       const etag = current && strongEtag(current.etag, tag, origin)
-      if (etag && ifNoneMatchHits(ifNoneMatch, etag))
-        return new Response(null, { status: 304, headers: headersFor(etag) })
+      if (current && etag && ifNoneMatchHits(ifNoneMatch, etag))
+        return new Response(null, { status: 304, headers: headersFor(etag, storedKeys(current.surrogate_keys)) })
     }
 
-    let row = await readSnapshotRow(req.payload, options.slugs.articleSnapshots, idOrSlug, column)
-    if (!row) {
+    const [stored] = await runPublicQuery<SnapshotReadRow>(req.payload, snapshotQuery(tables, idOrSlug, column))
+    let row: { etag: string; body: string; keys: string[] }
+    if (stored) {
+      row = { etag: stored.etag, body: stored.body ?? '', keys: storedKeys(stored.surrogate_keys) }
+    } else {
       if (representation === 'document') return payloadsOwnRead(req, options, idOrSlug)
       const live = await renderPublishedArticle(req, options, idOrSlug)
       if (!live) return notFound(idOrSlug, cacheControl)
-      row = { etag: live.etag, body: live[representation] }
+      row = { etag: live.etag, body: live[representation], keys: live.surrogateKeys }
     }
     const etag = strongEtag(row.etag, tag, origin)
-    const body = origin ? (row.body ?? '').replaceAll(ORIGIN_PLACEHOLDER, origin) : (row.body ?? '')
-    return new Response(body, { status: 200, headers: { 'Content-Type': contentType, ...headersFor(etag) } })
+    const body = origin ? row.body.replaceAll(ORIGIN_PLACEHOLDER, origin) : row.body
+    return new Response(body, {
+      status: 200,
+      headers: publicHeaders({ contentType, etag, cacheControl, keys: row.keys }),
+    })
+  }
+
+/**
+ * `GET /api/articles/latest?limit=20&cursor=<nextCursor>`: the newest published articles, a keyset
+ * page at a time, from the snapshots (what the delivery server answers, byte for byte).
+ */
+const latestArticles =
+  (options: ResolvedNewsroomOptions): PayloadHandler =>
+  async (req) => {
+    req.responseHeaders?.delete('Cache-Control')
+    const cacheControl = req.user ? PRIVATE_NO_STORE : options.delivery.cacheControl
+    const query = readListQuery(new URL(req.url ?? 'http://localhost').searchParams)
+    if ('error' in query) return new Response(query.error, { status: 400, headers: { 'Content-Type': JSON_TYPE } })
+    const rows = await runPublicQuery<ListedArticleRow>(
+      req.payload,
+      latestArticlesQuery(deliveryTablesOf(req.payload, options.slugs), query.cursor, query.limit + 1),
+    )
+    const page = latestArticlesPage(rows, query.limit)
+    const headers = publicHeaders({ contentType: JSON_TYPE, etag: page.etag, cacheControl, keys: page.keys })
+    if (ifNoneMatchHits(req.headers.get('if-none-match'), page.etag))
+      return new Response(null, { status: 304, headers })
+    return new Response(page.body, { status: 200, headers })
   }
 
 /**
@@ -133,6 +172,12 @@ const serveFromSnapshot =
  * endpoints and hand over to them for everything that is not a plain public read.
  */
 export const deliveryEndpoints = (options: ResolvedNewsroomOptions): Endpoint[] => [
+  {
+    path: `/${LATEST_ARTICLES_PATH}`,
+    method: 'get',
+    handler: latestArticles(options),
+    custom: { [DELIVERY_MARK]: true },
+  },
   {
     path: '/:idOrSlug/jsonld',
     method: 'get',

@@ -8,8 +8,10 @@ import type {
 import type { ResolvedNewsroomOptions, WebhookEventName } from '../options/types.ts'
 
 import { type ArticleDependency, publishedArticlesShowing } from '../delivery/affectedArticles.ts'
-import { refreshArticleSnapshots, type SnapshotChange } from '../delivery/snapshots.ts'
-import { queueWebhookEvent } from '../webhooks/events.ts'
+import { refreshParticipantSnapshots, removeParticipantSnapshot } from '../delivery/participantSnapshots.ts'
+import { participantListKey, surrogateKey } from '../delivery/publicRead.ts'
+import { refreshArticleSnapshots, removeArticleSnapshot } from '../delivery/snapshots.ts'
+import { queuePurge, queueWebhookEvent } from '../webhooks/events.ts'
 import { isLive } from './liveState.ts'
 import type { Id } from '../model/documents.ts'
 
@@ -52,18 +54,7 @@ export const refreshSnapshotOnArticleChange =
 export const removeSnapshotOnArticleDelete =
   (options: ResolvedNewsroomOptions): CollectionBeforeDeleteHook =>
   async ({ collection, id, req }) => {
-    const { docs } = await req.payload.delete({
-      collection: options.slugs.articleSnapshots as 'article-snapshots',
-      where: { article: { equals: id } },
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-    const removed: SnapshotChange[] = docs.map((snapshot) => ({
-      id,
-      slug: String((snapshot as { slug: string }).slug),
-      change: 'removed',
-    }))
+    const removed = await removeArticleSnapshot(req, options, id)
     if (removed.length > 0)
       await queueWebhookEvent(
         req,
@@ -87,6 +78,9 @@ const affectedKey = (collection: string, id: Id) => `newsroomAffectedArticles:${
  * Photos, participants and statements: when one changes, every published article showing it gets
  * a fresh snapshot, and receivers hear of the articles whose public form really changed.
  */
+/** What a participant's change does to its own public identity, the lists of its articles show it. */
+const identityKey = (collection: string, id: Id) => `newsroomParticipantIdentity:${collection}:${id}`
+
 export function refreshSnapshotsOnDependencyChange(
   options: ResolvedNewsroomOptions,
   dependency: ArticleDependency,
@@ -100,26 +94,36 @@ export function refreshSnapshotsOnDependencyChange(
     event: WebhookEventName,
     source: { collection: string; id: Id },
     articleIds: Id[],
+    identityChanged: boolean,
   ) => {
     const changes = await refreshArticleSnapshots(req, options, articleIds)
     if (changes.length > 0) await queueWebhookEvent(req, options, event, source, changes)
+    if (identityChanged)
+      await queuePurge(req, options, source, [surrogateKey('participant', source.id), participantListKey(source.id)])
   }
   return {
     afterChange: async ({ collection, doc, req }) => {
       // A draft saved over a published participant or statement changes nothing public.
       if (doc._status === 'draft' && (await isLive(req, collection.slug, doc.id))) return doc
+      // A participant's own public identity first: the lists of its articles show it.
+      const identityChanged =
+        dependency === 'participants' && (await refreshParticipantSnapshots(req, options, [doc.id])).length > 0
       const articleIds = await publishedArticlesShowing(req, options, dependency, doc.id)
       await refreshAndTell(
         req,
         `${EVENT_PREFIX[dependency]}.changed` as WebhookEventName,
         { collection: collection.slug, id: doc.id },
         articleIds,
+        identityChanged,
       )
       return doc
     },
-    // The references that lead to the articles are removed with the row, so they are read first.
+    // The references that lead to the articles are removed with the row, so they are read first;
+    // a participant's public identity points at the row, so it goes first.
     beforeDelete: async ({ collection, context, id, req }) => {
       context[affectedKey(collection.slug, id)] = await publishedArticlesShowing(req, options, dependency, id)
+      if (dependency === 'participants')
+        context[identityKey(collection.slug, id)] = await removeParticipantSnapshot(req, options, id)
     },
     afterDelete: async ({ collection, context, id, req }) => {
       const articleIds = (context[affectedKey(collection.slug, id)] as Id[] | undefined) ?? []
@@ -128,6 +132,7 @@ export function refreshSnapshotsOnDependencyChange(
         `${EVENT_PREFIX[dependency]}.deleted` as WebhookEventName,
         { collection: collection.slug, id },
         articleIds,
+        context[identityKey(collection.slug, id)] === true,
       )
     },
   }

@@ -19,7 +19,11 @@ export const WEBHOOK_EVENTS: WebhookEventName[] = [
   'statement.deleted',
   'article.needs-attention',
   'article.attention-resolved',
+  'purge',
 ]
+
+/** What a receiver that names no events gets: everything but `purge`, which is meant for a CDN's purge API. */
+export const DEFAULT_WEBHOOK_EVENTS: WebhookEventName[] = WEBHOOK_EVENTS.filter((event) => event !== 'purge')
 
 export const DEFAULT_SLUGS: Record<NewsroomCollectionKey | NewsroomSystemCollectionKey, string> = {
   articles: 'articles',
@@ -28,6 +32,7 @@ export const DEFAULT_SLUGS: Record<NewsroomCollectionKey | NewsroomSystemCollect
   jointStatements: 'joint-statements',
   statements: 'statements',
   articleSnapshots: 'article-snapshots',
+  participantSnapshots: 'participant-snapshots',
   webhookDeliveries: 'webhook-deliveries',
   needsAttention: 'needs-attention',
 }

@@ -10,8 +10,9 @@ import type { GateRule, GateSettings, SeveritySetting } from '../model/gate.ts'
 /** The four content collections the plugin adds. */
 export type NewsroomCollectionKey = 'articles' | 'photos' | 'participants' | 'jointStatements' | 'statements'
 
-/** The collections the plugin keeps for itself: published snapshots, webhook deliveries, and what needs attention. */
-export type NewsroomSystemCollectionKey = 'articleSnapshots' | 'webhookDeliveries' | 'needsAttention'
+/** The collections the plugin keeps for itself: published snapshots (articles, participants), webhook deliveries, and what needs attention. */
+export type NewsroomSystemCollectionKey =
+  'articleSnapshots' | 'participantSnapshots' | 'webhookDeliveries' | 'needsAttention'
 
 /** What a webhook event is about. */
 export type WebhookEventName =
@@ -29,12 +30,17 @@ export type WebhookEventName =
   | 'statement.deleted'
   | 'article.needs-attention'
   | 'article.attention-resolved'
+  | 'purge'
 
 /** A receiver of webhook events. */
 export interface WebhookEndpoint {
   /** Where events are POSTed. */
   url: string
-  /** Only these events are sent to this URL. @default every event */
+  /**
+   * Only these events are sent to this URL. `purge` (the surrogate keys a CDN must purge) is sent
+   * only to receivers that ask for it.
+   * @default every event but `purge`
+   */
   events?: WebhookEventName[]
 }
 

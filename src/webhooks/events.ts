@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { randomUUID } from 'node:crypto'
 
+import { surrogateKey } from '../delivery/publicRead.ts'
 import type { SnapshotChange } from '../delivery/snapshots.ts'
 import type { ResolvedNewsroomOptions, WebhookEventName } from '../options/types.ts'
 import type { Id } from '../model/documents.ts'
@@ -16,6 +17,11 @@ export interface WebhookEvent {
   source: { collection: string; id: Id; slug?: string }
   /** Articles to revalidate: `removed` ones are no longer public (unpublished or deleted). */
   articles: { id: Id; slug: string; change: SnapshotChange['change']; path: string }[]
+  /**
+   * On `purge`: the surrogate keys (`Surrogate-Key`, `Cache-Tag`) whose cached responses are no
+   * longer current: the articles that changed, what they showed, and the lists they are on.
+   */
+  purge?: { keys: string[] }
   /**
    * On `article.needs-attention` and `article.attention-resolved`: why, and per article id what the
    * publish rules found (`findings`) or how it was resolved (`resolution`).
@@ -43,22 +49,72 @@ export async function queueWebhookEvent(
   changes: SnapshotChange[],
   attention?: WebhookEvent['attention'],
 ): Promise<void> {
-  const receivers = options.webhooks.endpoints.filter((endpoint) => endpoint.events.includes(event))
-  if (receivers.length === 0) return
   const api = req.payload.config.routes.api
+  await queueEvent(req, options, {
+    event,
+    source,
+    articles: changes.map(({ id, slug, change }) => ({
+      id,
+      slug,
+      change,
+      path: `${api}/${options.slugs.articles}/${slug}`,
+    })),
+    ...(attention ? { attention } : {}),
+  })
+  // Changes to what readers get carry the keys to purge (attention events change nothing public).
+  if (changes.some((change) => change.purgeKeys)) {
+    const keys = changes.flatMap((change) => change.purgeKeys ?? [])
+    const own = sourceKey(options, source)
+    await queuePurge(req, options, source, own ? [own, ...keys] : keys)
+  }
+}
+
+/** The surrogate key of the document an event is about, when readers can see it. */
+function sourceKey(options: ResolvedNewsroomOptions, source: WebhookEvent['source']): string | undefined {
+  const { slugs } = options
+  const kinds = {
+    [slugs.articles]: 'article',
+    [slugs.photos]: 'photo',
+    [slugs.participants]: 'participant',
+    [slugs.statements]: 'statement',
+    [slugs.jointStatements]: 'joint-statement',
+  } as const
+  const kind = kinds[source.collection]
+  return kind ? surrogateKey(kind, source.id) : undefined
+}
+
+/** Queues a `purge` event: the surrogate keys a CDN must drop, each once. */
+export async function queuePurge(
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  source: WebhookEvent['source'],
+  keys: string[],
+): Promise<void> {
+  if (keys.length === 0) return
+  await queueEvent(req, options, { event: 'purge', source, articles: [], purge: { keys: [...new Set(keys)] } })
+}
+
+async function queueEvent(
+  req: PayloadRequest,
+  options: ResolvedNewsroomOptions,
+  event: Omit<WebhookEvent, 'id' | 'occurredAt'>,
+): Promise<void> {
+  const receivers = options.webhooks.endpoints.filter((endpoint) => endpoint.events.includes(event.event))
+  if (receivers.length === 0) return
   const body: WebhookEvent = {
     id: randomUUID(),
-    event,
+    event: event.event,
     occurredAt: new Date().toISOString(),
-    source,
-    articles: changes.map((change) => ({ ...change, path: `${api}/${options.slugs.articles}/${change.slug}` })),
-    ...(attention ? { attention } : {}),
+    source: event.source,
+    articles: event.articles,
+    ...(event.attention ? { attention: event.attention } : {}),
+    ...(event.purge ? { purge: event.purge } : {}),
   }
   for (const receiver of receivers) {
     const delivery = await req.payload.create({
       collection: options.slugs.webhookDeliveries as 'webhook-deliveries',
       data: {
-        event,
+        event: body.event,
         eventId: body.id,
         url: receiver.url,
         status: 'pending',

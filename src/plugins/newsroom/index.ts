@@ -6,6 +6,7 @@ import { createLocalReq } from 'payload'
 import type { NewsroomCollectionKey, NewsroomPluginOptions, ResolvedNewsroomOptions } from '../../options/types.ts'
 
 import { articleSnapshotsCollection } from '../../collections/ArticleSnapshots.ts'
+import { participantSnapshotsCollection } from '../../collections/ParticipantSnapshots.ts'
 import { articlesCollection } from '../../collections/Articles.ts'
 import { jointStatementsCollection } from '../../collections/JointStatements.ts'
 import { participantsCollection } from '../../collections/Participants.ts'
@@ -17,6 +18,7 @@ import { needsAttentionCollection } from '../../collections/NeedsAttention.ts'
 import { webhookDeliveriesCollection } from '../../collections/WebhookDeliveries.ts'
 import { withPostgresSupport } from '../../db/install.ts'
 import { reconcilePhotoVisibility } from '../../db/statements.ts'
+import { refreshParticipantSnapshots } from '../../delivery/participantSnapshots.ts'
 import { backfillArticleSnapshots, refreshStaleSnapshots } from '../../delivery/snapshots.ts'
 import { rightsExpiryTask } from '../../jobs/rightsExpiry.ts'
 import { removeOrphanedPhotoFiles } from '../../photos/orphanedFiles.ts'
@@ -119,6 +121,14 @@ async function startUp(payload: Payload, options: ResolvedNewsroomOptions): Prom
   } catch (error) {
     payload.logger.warn({ err: error, msg: 'newsroomPlugin: could not check which photos the public may see.' })
   }
+  // Participants published before their public identity was kept beside the snapshots, or
+  // changed outside the plugin, get theirs (participants' lists of articles read it).
+  try {
+    const changed = await refreshParticipantSnapshots(await createLocalReq({}, payload), options, 'all')
+    if (changed.length > 0) payload.logger.info(`newsroomPlugin: wrote ${changed.length} participant snapshot(s).`)
+  } catch (error) {
+    payload.logger.warn({ err: error, msg: 'newsroomPlugin: could not bring participant snapshots up to date.' })
+  }
   // Articles published before snapshots existed get theirs.
   try {
     const written = await backfillArticleSnapshots(await createLocalReq({}, payload), options)
@@ -197,6 +207,7 @@ export const newsroomPlugin =
 
     const system = [
       articleSnapshotsCollection(options),
+      participantSnapshotsCollection(options),
       webhookDeliveriesCollection(options),
       needsAttentionCollection(options),
     ]

@@ -3,7 +3,13 @@ import type { NewsroomPluginOptions, ResolvedNewsroomOptions, ResolvedWebhookOpt
 import { compileMinistryWording, DEFAULT_MINISTRY_WORDING } from '../../gate/ministryWording.ts'
 import { BUILT_IN_RULES } from '../../gate/rules/index.ts'
 import { validateLanguageCode } from '../../fields/languageField.ts'
-import { DEFAULT_NEGATIONS, DEFAULT_SLUGS, DEFAULTS, WEBHOOK_EVENTS } from '../../options/defaults.ts'
+import {
+  DEFAULT_NEGATIONS,
+  DEFAULT_SLUGS,
+  DEFAULT_WEBHOOK_EVENTS,
+  DEFAULTS,
+  WEBHOOK_EVENTS,
+} from '../../options/defaults.ts'
 
 /**
  * Applies the defaults (`options/defaults.ts`) and checks what a host passed, once, at config time:
@@ -62,7 +68,7 @@ function resolveWebhooks(
         )
       }
     }
-    return { url, events: events ?? WEBHOOK_EVENTS }
+    return { url, events: events ?? DEFAULT_WEBHOOK_EVENTS }
   })
   const secret = webhooks.secret ?? env.NEWSROOM_WEBHOOK_SECRET ?? ''
   if (endpoints.length > 0 && secret.length < DEFAULTS.webhooks.minimumSecretLength) {
