@@ -31,7 +31,8 @@ afterAll(async () => {
   await app?.close()
 })
 
-const keysOf = (response: { headers: Headers }) => (response.headers.get('surrogate-key') ?? '').split(' ').filter(Boolean)
+const keysOf = (response: { headers: Headers }) =>
+  (response.headers.get('surrogate-key') ?? '').split(' ').filter(Boolean)
 
 /** Waits for notifications to arrive (they are asynchronous even after the commit returned). */
 async function noticesAfter<T>(

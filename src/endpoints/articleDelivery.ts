@@ -77,6 +77,8 @@ async function payloadsOwnRead(
       select: {},
       req,
     })
+    // The find set its own header; this endpoint's answer decides it.
+    req.responseHeaders?.delete('Cache-Control')
     if (!docs[0]) return notFound(idOrSlug, req.user ? PRIVATE_NO_STORE : options.delivery.cacheControl)
     req.routeParams = { ...req.routeParams, id: String(docs[0].id) }
   } else {
@@ -131,7 +133,6 @@ const serveFromSnapshot =
     if (stored) {
       row = { etag: stored.etag, body: stored.body ?? '', keys: storedKeys(stored.surrogate_keys) }
     } else {
-      if (representation === 'document') return payloadsOwnRead(req, options, idOrSlug)
       const live = await renderPublishedArticle(req, options, idOrSlug)
       if (!live) return notFound(idOrSlug, cacheControl)
       row = { etag: live.etag, body: live[representation], keys: live.surrogateKeys }

@@ -102,6 +102,13 @@ const response = await REST_GET(config)(
   { params: Promise.resolve({ slug: ['articles', String(article.id), 'preflight'] }) },
 )
 result.preflight = { status: response.status, body: await response.json() }
+// The delivery server, from the package's own entry, on the host's database.
+const { createDeliveryServer } = await import('payload-plugin-newsroom/delivery')
+const delivery = createDeliveryServer({ databaseUri: process.env.DATABASE_URI, logger: false })
+const { url } = await delivery.listen(0, '127.0.0.1')
+const latest = await fetch(url + '/api/articles/latest')
+result.delivery = { status: latest.status, body: await latest.json(), keys: latest.headers.get('surrogate-key') }
+await delivery.close()
 console.log('HOST-RESULT ' + JSON.stringify(result))
 await payload.destroy()
 process.exit(0)
@@ -132,6 +139,7 @@ describe('the packed plugin in a fresh host app', () => {
         'dist/options/types.js',
         'dist/endpoints/articleDelivery.js',
         'dist/article/inventory.js',
+        'dist/deliveryServer/index.js',
       ]),
     )
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('tests/'))).toBe(false)
@@ -231,5 +239,11 @@ describe('the packed plugin in a fresh host app', () => {
     expect(result.preflight.body.errors.map((e: { rule: string }) => e.rule)).toEqual(
       expect.arrayContaining(['photo-credit-line', 'photo-credit-kind']),
     )
+    // Nothing is published (the gate refused it): the delivery server answers an empty first page.
+    expect(result.delivery).toEqual({
+      status: 200,
+      body: { docs: [], limit: 20, hasNextPage: false, nextCursor: null },
+      keys: 'articles',
+    })
   }, 600_000)
 })

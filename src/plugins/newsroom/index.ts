@@ -37,6 +37,13 @@ export type { WebhookEvent } from '../../webhooks/events.ts'
 export { signWebhookBody, verifyWebhookSignature } from '../../webhooks/signature.ts'
 export { removeOrphanedPhotoFiles } from '../../photos/orphanedFiles.ts'
 export { isDatabaseUnavailable } from '../../db/outages.ts'
+// Also `payload-plugin-newsroom/delivery`, which loads neither Payload nor Next.js.
+export {
+  createDeliveryServer,
+  type DeliveryServer,
+  type DeliveryServerOptions,
+  deliveryRoleSql,
+} from '../../deliveryServer/index.ts'
 export type {
   Finding,
   GateContext,
