@@ -512,6 +512,42 @@ describe('coherence', () => {
     expect(queries).toBe(1 + 1 + 2)
   })
 
+  it('listens where notificationsUri says (the primary, when reads go to a replica), not on the database it reads', async () => {
+    // Another database of the same server stands for the primary: notices sent there must count,
+    // and notices sent on the database the reads go to must not.
+    const admin = new pg.Client({ connectionString: database!.serverUri })
+    await admin.connect()
+    await admin.query('create database delivery_primary')
+    await admin.end()
+    const primary = new pg.Client({ connectionString: database!.uriFor('delivery_primary') })
+    await primary.connect()
+    try {
+      const server = await startServer({
+        revalidateAfterMs: 60_000,
+        notificationsUri: database!.uriFor('delivery_primary'),
+      })
+      const article = { ...articles[1]! }
+      await request(server, `/api/articles/${article.slug}`)
+      article.version = 'v2'
+      await writeArticle(article)
+
+      const notices = server.stats().notices
+      await notify({ kind: 'article', id: article.id, slugs: [article.slug], etag: hashOf(article) })
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(server.stats().notices).toBe(notices)
+      expect((await request(server, `/api/articles/${article.slug}`)).text).toContain('version v1')
+
+      await primary.query('select pg_notify($1, $2)', [
+        DELIVERY_CHANNEL,
+        JSON.stringify({ kind: 'article', id: article.id, slugs: [article.slug], etag: hashOf(article) }),
+      ])
+      await waitFor(() => server.stats().notices > notices, 'the notice from the primary')
+      expect((await request(server, `/api/articles/${article.slug}`)).text).toBe(document(article))
+    } finally {
+      await primary.end()
+    }
+  })
+
   it('checks a held answer with one query once revalidateAfterMs has passed, so a missed notice costs at most that', async () => {
     const server = await startServer({ revalidateAfterMs: 300 })
     const article = { ...articles[4]! }
