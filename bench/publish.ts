@@ -1,8 +1,12 @@
 /**
- * Publishing articles with 1, 10, 50 and 200 photos and quotes:
+ * Publishing articles with 1, 10, 50 and 200 photos, each followed by a quotation, plus two more:
  *
  *   node --import tsx bench/publish.ts          # 8 rounds per size
  *   node --import tsx bench/publish.ts --smoke  # 1 and 10, 2 rounds
+ *
+ * The quotations come from every kind of source the gate checks: a joint statement (in English, the
+ * article's language), a ministry's statement issued in Russian and quoted from its official English
+ * translation, and one quotation the desk translated itself from another statement's Russian text.
  *
  * Each round saves a draft (not timed), then publishes it through the Local API, counting the SQL
  * statements at the driver. Beside it, on the same draft, the publish gate's checks alone and the
@@ -33,6 +37,23 @@ const SLUGS = {
   participants: 'participants',
   jointStatements: 'joint-statements',
 }
+/** The ministry's statement: issued in Russian, with the official English translation it published. */
+const TRANSLATED_STATEMENT = {
+  ru: [
+    'Министерство иностранных дел Республики Казахстан приветствует итоги двадцатого раунда переговоров.',
+    'Стороны подтвердили приверженность суверенитету, независимости, единству и территориальной целостности Сирии.',
+  ],
+  en: [
+    'The Ministry of Foreign Affairs of the Republic of Kazakhstan welcomes the outcome of the twentieth round of talks.',
+    'The parties confirmed their commitment to the sovereignty, independence, unity and territorial integrity of Syria.',
+  ],
+}
+const TRANSLATION_QUOTE = 'confirmed their commitment to the sovereignty, independence, unity and territorial integrity'
+/** A briefing with its Russian text only, which the desk translates. */
+const BRIEFING_RU = 'Следующая встреча может пройти в Астане, если об этом попросят все участники.'
+const DESK_QUOTE = 'The next meeting could take place in Astana if all the participants ask for it.'
+const JOINT_QUOTE = 'should be universally respected and complied with'
+
 const sizes = smoke ? [1, 10] : [1, 10, 50, 200]
 const rounds = smoke ? 2 : 8
 
@@ -48,8 +69,48 @@ async function main() {
   const options = resolveOptions({}, 'users')
   // Participants, the statement and the largest size's photos, made once and shared by every size.
   const fixtures = await createArticle(localCreator(payload), SLUGS, Math.max(...sizes), 'publish')
-  if (!STATEMENT_LINES.some((line) => line.includes('should be universally respected and complied with')))
+  if (!STATEMENT_LINES.some((line) => line.includes(JOINT_QUOTE)))
     throw new Error('the quotation is not in the statement')
+  if (!TRANSLATED_STATEMENT.en.some((line) => line.includes(TRANSLATION_QUOTE)))
+    throw new Error('the quotation is not in the translation')
+  const statement = (data: Record<string, unknown>) =>
+    payload.create({
+      collection: 'statements',
+      data: {
+        issuer: fixtures.ministry.id,
+        issuedOn: '2023-06-21T00:00:00.000Z',
+        _status: 'published',
+        ...data,
+      } as never,
+      depth: 0,
+    })
+  const translated = await statement({
+    title: 'Comment of the ministry on the 20th round',
+    kind: 'official-comment',
+    language: 'ru',
+    text: doc(...TRANSLATED_STATEMENT.ru.map((line) => paragraph(line))),
+    translations: [
+      { language: 'en', official: true, text: doc(...TRANSLATED_STATEMENT.en.map((line) => paragraph(line))) },
+    ],
+  })
+  const briefing = await statement({
+    title: 'Briefing of the ministry’s spokesperson',
+    kind: 'briefing',
+    language: 'ru',
+    text: doc(paragraph(BRIEFING_RU)),
+  })
+  const jointQuote = () =>
+    quote({
+      text: JOINT_QUOTE,
+      attributedTo: { relationTo: 'joint-statements', value: fixtures.statement.id },
+      manner: 'joint-statement',
+    })
+  const translationQuote = () =>
+    quote({
+      text: TRANSLATION_QUOTE,
+      attributedTo: { relationTo: 'statements', value: translated.id },
+      manner: 'official-comment',
+    })
 
   const rows: Record<string, unknown>[] = []
   for (const size of sizes) {
@@ -67,14 +128,20 @@ async function main() {
           byline: 'Desk',
           heroPhoto: photos[0]!.id,
           body: doc(
-            ...photos.flatMap((photo) => [
+            paragraph('The opening paragraph, with a quotation of the joint statement.'),
+            jointQuote(),
+            paragraph('What the spokesperson said, in the desk’s translation.'),
+            quote({
+              text: DESK_QUOTE,
+              attributedTo: { relationTo: 'statements', value: briefing.id },
+              manner: 'statement',
+              translatedFrom: 'ru',
+            }),
+            // Then the statement's official translation and the joint statement in turn, one after each photo.
+            ...photos.flatMap((photo, i) => [
               paragraph('A paragraph between a photo and a quotation.'),
               upload('photos', photo.id),
-              quote({
-                text: 'should be universally respected and complied with',
-                attributedTo: { relationTo: 'joint-statements', value: fixtures.statement.id },
-                manner: 'joint-statement',
-              }),
+              i % 2 === 0 ? translationQuote() : jointQuote(),
             ]),
           ) as never,
           participants: fixtures.participants.map((p) => ({ participant: p.id, role: 'guarantor' as const })),
@@ -96,6 +163,10 @@ async function main() {
       const gate = performance.now() - started
       if (!report.ok)
         throw new Error(`the gate refuses the ${size}-photo article: ${report.errors.map((e) => e.message).join(' ')}`)
+      // The desk's translation is the one quotation not compared word for word.
+      const warnings = report.warnings.map((w) => w.rule)
+      if (warnings.join() !== 'desk-translation')
+        throw new Error(`unexpected warnings for the ${size}-photo article: ${warnings.join(', ')}`)
 
       started = performance.now()
       const { count } = await countQueries(() =>
@@ -122,8 +193,10 @@ async function main() {
     const publish = median(publishMs)
     const gate = median(gateMs)
     const snapshot = median(snapshotMs)
+    const jointQuotes = 1 + Math.floor(size / 2)
     rows.push({
-      'photos and quotes': size,
+      photos: size,
+      'quotes (joint statement / official translation / desk)': `${size + 2} (${jointQuotes} / ${size + 1 - jointQuotes} / 1)`,
       'publish ms (median)': +publish.toFixed(1),
       'SQL statements': [...new Set(queries)].join(' / '),
       'gate checks ms': +gate.toFixed(1),

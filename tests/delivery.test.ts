@@ -2,7 +2,7 @@ import jsonld from 'jsonld'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { doc, paragraph, quote, text, upload } from '../src/demo/lexicalBuilders.ts'
-import { DRAFT_ARTICLE_SLUG, PUBLISHED_ARTICLE_SLUG } from '../src/demo/demoContent.ts'
+import { DESK_TRANSLATED_QUOTE, DRAFT_ARTICLE_SLUG, PUBLISHED_ARTICLE_SLUG } from '../src/demo/demoContent.ts'
 import { makeJpeg } from './helpers/images.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
 
@@ -59,20 +59,28 @@ describe('JSON-LD', () => {
       alternateName: 'Kazakhstan',
       sameAs: 'https://www.wikidata.org/wiki/Q232',
     })
-    expect(ld.hasPart).toHaveLength(2)
+    expect(ld.hasPart).toHaveLength(3)
+    const part = (text: string) =>
+      (ld.hasPart as { text: string }[]).find((quotation) => quotation.text.startsWith(text))
     expect(ld.hasPart[0]).toMatchObject({
       '@type': 'Quotation',
       creator: [
         { '@type': 'GovernmentOrganization', name: 'Ministry of Foreign Affairs of the Republic of Kazakhstan' },
       ],
     })
-    expect(ld.hasPart[1]).toMatchObject({
+    expect(part('should be universally respected')).toMatchObject({
       '@type': 'Quotation',
       text: 'should be universally respected and complied with',
       isBasedOn: { '@type': 'CreativeWork' },
       creator: expect.arrayContaining([
         expect.objectContaining({ name: 'Russian Federation', sameAs: 'https://www.wikidata.org/wiki/Q159' }),
       ]),
+    })
+    // The quotation the desk translated from the statement's Russian text says so.
+    expect(part(DESK_TRANSLATED_QUOTE.text)).toMatchObject({
+      '@type': 'Quotation',
+      inLanguage: 'en',
+      translationOfWork: { '@type': 'CreativeWork', inLanguage: 'ru' },
     })
   })
 

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { DRAFT_ARTICLE_SLUG, PUBLISHED_ARTICLE_SLUG } from '../src/demo/demoContent.ts'
+import {
+  DESK_TRANSLATED_QUOTE,
+  DRAFT_ARTICLE_SLUG,
+  PUBLISHED_ARTICLE_SLUG,
+  STATEMENT_SLUG,
+} from '../src/demo/demoContent.ts'
 import { demoSeedOptions } from '../src/demo/demoMode.ts'
 import { seedDemoNewsroom } from '../src/demo/seedDemoNewsroom.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
@@ -92,8 +97,27 @@ describe('demo seed', () => {
     const published = await find(PUBLISHED_ARTICLE_SLUG)
     const draft = await find(DRAFT_ARTICLE_SLUG)
 
+    // The one quotation the desk translated itself (from the statement's Russian text) is the only warning.
+    const statement = (
+      await app.payload.find({ collection: 'joint-statements', where: { slug: { equals: STATEMENT_SLUG } } })
+    ).docs[0]!
     const publishedReport = (await app.rest.get(`/articles/${published.id}/preflight`, { token })).json
-    expect(publishedReport).toEqual({ ok: true, errors: [], warnings: [] })
+    expect(publishedReport).toEqual({
+      ok: true,
+      errors: [],
+      warnings: [
+        {
+          rule: 'desk-translation',
+          severity: 'warning',
+          path: expect.stringMatching(/^body\b/),
+          message: expect.stringMatching(
+            new RegExp(
+              `^Quote 3 \\(“They reviewed the latest .*\\) was translated by the desk from ru, so it is not compared with the statement 'Joint statement of Iran, Russia and Türkiye.*\\(#${statement.id}\\)\\. Check the translation against the original\\. The statement has an official en text: quoting it lets the quotation be checked\\.$`,
+            ),
+          ),
+        },
+      ],
+    })
 
     const draftReport = (await app.rest.get(`/articles/${draft.id}/preflight`, { token })).json
     expect(draftReport.ok).toBe(false)
@@ -124,6 +148,29 @@ describe('demo seed', () => {
     expect(json.docs.map((a: { slug: string }) => a.slug).sort()).toEqual(
       [DRAFT_ARTICLE_SLUG, PUBLISHED_ARTICLE_SLUG].sort(),
     )
+  })
+
+  it('shows readers that the desk translated the quotation from Russian, and that the statement has that text', async () => {
+    const statement = (
+      await app.payload.find({
+        collection: 'joint-statements',
+        where: { slug: { equals: STATEMENT_SLUG } },
+        depth: 0,
+      })
+    ).docs[0]!
+    expect(statement.translations?.map((t) => [t.language, t.official])).toEqual([['ru', true]])
+
+    // The demo page (src/app/(frontend)/articles/[slug]) shows this HTML as the article's body.
+    const response = await app.rest.get(`/articles/${PUBLISHED_ARTICLE_SLUG}/html`, { token: null })
+    expect(response.status).toBe(200)
+    const quotations = response.text.match(/<figure class="quotation">.*?<\/figure>/g) ?? []
+    expect(quotations).toHaveLength(3)
+    const translated = quotations.filter((figure) => figure.includes('class="translation"'))
+    expect(translated).toEqual([
+      `<figure class="quotation"><blockquote><p>${DESK_TRANSLATED_QUOTE.text}</p></blockquote>` +
+        '<figcaption>— <cite>Joint statement of Iran, Russia and Türkiye on the 20th International Meeting on Syria in the Astana format</cite>, ' +
+        '<time datetime="2023-06-21">2023-06-21</time>, <span class="translation">translated from Russian by the desk</span></figcaption></figure>',
+    ])
   })
 
   it('lets the demo logins sign in', async () => {

@@ -203,6 +203,16 @@ export const demoStatementInRussian = [
   'Они приветствовали консультации министров иностранных дел Ирана, России, Сирии и Турции, прошедшие 20 июня в конструктивном духе, по дорожной карте отношений между Турцией и Сирией.',
 ]
 
+/**
+ * A quotation the desk translated itself: the second paragraph of the joint statement's Russian text
+ * (`demoStatementInRussian[1]`) in English. It is not compared word for word with the statement, so
+ * the publish checks warn (`desk-translation`) and readers see that the desk translated it.
+ */
+export const DESK_TRANSLATED_QUOTE = {
+  translatedFrom: 'ru',
+  text: 'They reviewed the latest international and regional developments and stressed the leading role of the Astana format in the search for a settlement of the Syrian crisis.',
+}
+
 export const demoUsers = [
   { email: 'admin@newsroom.test', password: 'newsroom-admin', name: 'Demo Admin', roles: ['admin'] },
   { email: 'editor@newsroom.test', password: 'newsroom-editor', name: 'Demo Editor', roles: ['editor'] },

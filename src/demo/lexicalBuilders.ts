@@ -63,6 +63,8 @@ export interface QuoteFields {
   attributedTo?: { relationTo: string; value: number | string } | null
   manner?: string
   saidOn?: string
+  /** ISO 639-1: only when the desk translated the quotation itself, the language it translated from. */
+  translatedFrom?: string
 }
 
 /** The plugin's attributed Quote block. */

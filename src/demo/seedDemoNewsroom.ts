@@ -20,6 +20,7 @@ import {
   MINISTRY_STATEMENT_SLUG,
   demoMinistryComment,
   demoStatementInRussian,
+  DESK_TRANSLATED_QUOTE,
   STATEMENT_SLUG,
 } from './demoContent.ts'
 
@@ -219,6 +220,16 @@ export async function seedDemoNewsroom(payload: Payload, options: SeedOptions): 
             paragraph(
               'The guarantors also described the talks of the foreign ministers of Iran, Russia, Syria and Türkiye on 20 June as constructive, with a roadmap for restoring relations between Ankara and Damascus on the agenda.',
             ),
+            paragraph(
+              'The guarantors issued the statement in Russian as well as in English. Its Russian text, in the desk’s translation:',
+            ),
+            quote({
+              text: DESK_TRANSLATED_QUOTE.text,
+              attributedTo: { relationTo: 'joint-statements', value: statementId },
+              manner: 'joint-statement',
+              saidOn: '2023-06-21T00:00:00.000Z',
+              translatedFrom: DESK_TRANSLATED_QUOTE.translatedFrom,
+            }),
             upload('photos', photo('russia')),
           ) as never,
           participants: demoRoles.map(({ slug, role }) => ({ participant: participant(slug), role })),

@@ -2,10 +2,18 @@ import type { Browser, Page } from 'playwright-core'
 
 import fs from 'node:fs'
 import path from 'node:path'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ARTIFACTS_DIR, browserTestsEnabled, launchBrowser } from '../helpers/browser.ts'
-import { DRAFT_ARTICLE_SLUG, PUBLISHED_ARTICLE_SLUG, STATEMENT_SLUG } from '../../src/demo/demoContent.ts'
+import {
+  DESK_TRANSLATED_QUOTE,
+  DRAFT_ARTICLE_SLUG,
+  MINISTRY_COMMENT,
+  MINISTRY_SLUG,
+  PUBLISHED_ARTICLE_SLUG,
+  STATEMENT_SLUG,
+} from '../../src/demo/demoContent.ts'
 import { createTestDatabase } from '../helpers/database.ts'
 import { photoWithMetadata } from '../helpers/metadataFixtures.ts'
 import { type RunningServer, startAppServer } from '../helpers/server.ts'
@@ -15,9 +23,11 @@ const enabled = browserTestsEnabled('the admin browser tests')
 describe.runIf(enabled)('admin in a real browser', () => {
   let server: RunningServer
   let browser: Browser
+  let databaseUri: string
 
   beforeAll(async () => {
     const database = await createTestDatabase('e2e_admin')
+    databaseUri = database.uri
     server = await startAppServer(database.uri)
     browser = await launchBrowser()
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true })
@@ -277,7 +287,16 @@ describe.runIf(enabled)('admin in a real browser', () => {
         const image = await fetch(src)
         expect(image.headers.get('content-type'), src).toBe('image/jpeg')
       }
-      await expect(page.locator('blockquote').count()).resolves.toBe(2)
+      await expect(page.locator('blockquote').count()).resolves.toBe(3)
+      // The quotation the desk translated from the statement's Russian text says so under it.
+      const translated = page.locator('figure.quotation', { has: page.locator('.translation') })
+      await expect(translated.count()).resolves.toBe(1)
+      await expect(translated.locator('blockquote').textContent()).resolves.toBe(DESK_TRANSLATED_QUOTE.text)
+      await expect(translated.locator('.translation').textContent()).resolves.toBe(
+        'translated from Russian by the desk',
+      )
+      await translated.scrollIntoViewIfNeeded()
+      await translated.screenshot({ path: path.join(ARTIFACTS_DIR, 'demo-desk-translation.png') })
       expect(await page.locator('.roles__row').allInnerTexts()).toEqual(
         expect.arrayContaining([
           expect.stringMatching(/Guarantors\s+Russia, Türkiye, Iran/),
@@ -522,6 +541,149 @@ describe.runIf(enabled)('admin in a real browser', () => {
       await shot('issuer-confirmed')
     } catch (error) {
       await shot('issue-14-failure').catch(() => {})
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\n--- server log ---\n${server.log().slice(-3000)}`,
+        { cause: error },
+      )
+    } finally {
+      await page.close()
+    }
+  }, 600_000)
+
+  it('shows the findings about statements in the checklist, and schedules the publication for when the embargo lifts', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+    const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) })
+    // Two hours ahead, to the second: the scheduled publish must not fire while the test runs.
+    const embargoUntil = new Date(Math.floor(Date.now() / 1000) * 1000 + 2 * 60 * 60 * 1000).toISOString()
+    try {
+      await logIn(page, 'editor@newsroom.test', 'newsroom-editor')
+      // A briefing of the ministry in Russian, under embargo, and a draft that quotes it in the desk's
+      // translation and also quotes the ministry's comment straight from the ministry.
+      const draftId = await page.evaluate(
+        async ({ ministrySlug, embargoUntil, ministryComment }) => {
+          const paragraph = (text: string) => ({
+            type: 'paragraph',
+            version: 1,
+            format: '',
+            indent: 0,
+            direction: 'ltr',
+            children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
+          })
+          const root = (children: unknown[]) => ({
+            root: { type: 'root', version: 1, format: '', indent: 0, direction: 'ltr', children },
+          })
+          const quote = (id: string, fields: Record<string, unknown>) => ({
+            type: 'block',
+            version: 2,
+            format: '',
+            fields: { id, blockName: '', blockType: 'quote', ...fields },
+          })
+          const post = async (path: string, body: unknown) => {
+            const response = await fetch(path, {
+              method: 'POST',
+              credentials: 'include',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify(body),
+            })
+            const json = (await response.json()) as { doc?: { id: number } }
+            if (!response.ok || !json.doc) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(json)}`)
+            return json.doc.id
+          }
+          const found = await fetch(`/api/participants?where[slug][equals]=${ministrySlug}&depth=0`, {
+            credentials: 'include',
+          })
+          const ministry = ((await found.json()) as { docs: { id: number }[] }).docs[0]!.id
+          const briefing = await post('/api/statements', {
+            title: 'Briefing of the ministry’s spokesperson on the Astana format',
+            issuer: ministry,
+            kind: 'briefing',
+            language: 'ru',
+            text: root([
+              paragraph(
+                'Казахстан готов рассмотреть возможность продолжения переговоров в Астане, если участники совместно попросят об этом.',
+              ),
+            ]),
+            embargoUntil,
+            _status: 'published',
+          })
+          return post('/api/articles?draft=true', {
+            title: 'Astana would consider hosting the talks again',
+            byline: 'Diplomacy desk',
+            dateline: 'ASTANA',
+            body: root([
+              paragraph('The ministry’s spokesperson spoke about the future of the format.'),
+              quote('e2e-desk-translation', {
+                text: 'Kazakhstan is ready to consider continuing the negotiations in Astana if the participants jointly ask for it.',
+                attributedTo: { relationTo: 'statements', value: briefing },
+                manner: 'statement',
+                translatedFrom: 'ru',
+              }),
+              quote('e2e-straight-from-the-ministry', {
+                text: ministryComment,
+                attributedTo: { relationTo: 'participants', value: ministry },
+                manner: 'official-comment',
+              }),
+            ]),
+            _status: 'draft',
+          })
+        },
+        { ministrySlug: MINISTRY_SLUG, embargoUntil, ministryComment: MINISTRY_COMMENT },
+      )
+      await page.goto(`${server.url}/admin/collections/articles/${draftId}`, {
+        waitUntil: 'domcontentloaded',
+        timeout: 180_000,
+      })
+      const checklist = page.locator('.attribution-checklist')
+      await checklist.getByText('1 problem to fix before publishing.').waitFor({ timeout: 120_000 })
+      const item = (rule: string) =>
+        checklist.locator('.attribution-checklist__item', {
+          has: page.locator('.attribution-checklist__rule', { hasText: rule }),
+        })
+      await expect(item('statement-embargo').locator('.attribution-checklist__message').textContent()).resolves.toMatch(
+        new RegExp(`is under embargo until ${embargoUntil.replace(/\./g, '\\.')}\\.`),
+      )
+      await expect(item('desk-translation').locator('.attribution-checklist__message').textContent()).resolves.toMatch(
+        /^Quote 1 \(“Kazakhstan is ready to consider .*\) was translated by the desk from ru/,
+      )
+      await expect(
+        item('quote-source-missing').locator('.attribution-checklist__message').textContent(),
+      ).resolves.toMatch(/^Quote 2 .* is attributed straight to .* as an official comment\./)
+      await expect(checklist.locator('.attribution-checklist__item').count()).resolves.toBe(3)
+      const button = checklist.getByRole('button', { name: 'Publish when the embargo lifts' })
+      await button.waitFor({ timeout: 60_000 })
+      await shot('statement-findings')
+
+      // Publishing now is refused; the button schedules it for the end of the embargo instead.
+      await button.click()
+      await checklist.getByText(/^Scheduled: it will be published at .*, when the embargo lifts/).waitFor({
+        timeout: 60_000,
+      })
+      await checklist.screenshot({ path: path.join(ARTIFACTS_DIR, 'publish-after-embargo-scheduled.png') })
+
+      const client = new pg.Client({ connectionString: databaseUri })
+      await client.connect()
+      try {
+        const { rows } = await client.query<{ wait_until: Date; input: { type: string; doc: unknown } }>(
+          `select wait_until, input from payload_jobs
+            where task_slug = 'schedulePublish' and completed_at is null and input->'doc'->>'value' = $1`,
+          [String(draftId)],
+        )
+        expect(rows).toHaveLength(1)
+        expect(rows[0]!.wait_until.toISOString()).toBe(embargoUntil)
+        expect(rows[0]!.input).toMatchObject({ type: 'publish', doc: { relationTo: 'articles' } })
+      } finally {
+        await client.end()
+      }
+      // Not live yet: readers do not get it, and the desk sees a draft.
+      const publicRead = await fetch(`${server.url}/api/articles?where[id][equals]=${draftId}&depth=0`)
+      expect(((await publicRead.json()) as { totalDocs: number }).totalDocs).toBe(0)
+      const status = await page.evaluate(async (id) => {
+        const response = await fetch(`/api/articles/${id}?depth=0`, { credentials: 'include' })
+        return ((await response.json()) as { _status: string })._status
+      }, draftId)
+      expect(status).toBe('draft')
+    } catch (error) {
+      await shot('statement-findings-failure').catch(() => {})
       throw new Error(
         `${error instanceof Error ? error.message : String(error)}\n--- server log ---\n${server.log().slice(-3000)}`,
         { cause: error },
