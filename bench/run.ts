@@ -7,6 +7,7 @@
  *   npm run bench -- photo-files    # what the photo privacy check adds to serving a file
  *   npm run bench -- live-impact    # the live-articles check with 1, 100 and 1,000 articles citing one statement
  *   npm run bench -- gate           # the quotation rules: 50 quotes against statements of 20,000 words
+ *   npm run bench -- delivery       # the delivery server against node:http, its cluster and Next.js
  */
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
@@ -16,6 +17,7 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 const all = {
   metadata: 'metadataImport.ts',
   read: 'read.ts',
+  delivery: 'delivery.ts',
   'photo-files': 'photoFiles.ts',
   publish: 'publish.ts',
   gate: 'gate.ts',

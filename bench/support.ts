@@ -1,12 +1,15 @@
 /**
  * What the benchmarks share: a database to run on, the baseline collections (the plugin's fields
- * without the plugin), the demo-sized article, timing and output helpers.
+ * without the plugin), the demo-sized article, timing and output helpers, the production server.
  */
 import type { CollectionConfig, Config, Field, Payload } from 'payload'
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -384,4 +387,75 @@ export async function captureStatements<T>(work: () => Promise<T>): Promise<{ st
 export async function countQueries<T>(work: () => Promise<T>): Promise<{ count: number; result: T }> {
   const { statements, result } = await captureStatements(work)
   return { count: statements.length, result }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The production server
+
+export async function freePort(): Promise<number> {
+  const server = http.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))))
+  })
+}
+
+/**
+ * The CMS as it runs in production (`npm run build && npm start`, Next.js), in its own process on
+ * `databaseUri`, which its migrations set up. Builds first unless `--no-build` is given and a
+ * build exists.
+ */
+export async function startProductionServer(
+  databaseUri: string,
+): Promise<{ origin: string; stop: () => Promise<void> }> {
+  const port = await freePort()
+  const env = {
+    ...process.env,
+    DATABASE_URI: databaseUri,
+    PORT: String(port),
+    NEWSROOM_DEMO: '0',
+    PAYLOAD_SECRET: 'bench-production-secret-0123456789abcdef',
+    LOG_LEVEL: 'warn',
+    MEDIA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-server-media-')),
+  }
+  if (!process.argv.includes('--no-build') || !fs.existsSync(path.join(root, '.next/BUILD_ID'))) {
+    console.error('building the production server (npm run build)…')
+    await runNode(['--import', 'tsx', 'scripts/launch.ts', 'build'], env)
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/launch.ts', 'start'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    // Its own process group: stopping it stops Next.js under the launcher too.
+    detached: true,
+  })
+  const origin = `http://127.0.0.1:${port}`
+  for (let i = 0; ; i += 1) {
+    try {
+      const response = await fetch(`${origin}/api/articles?limit=1`)
+      if (response.ok) break
+    } catch {
+      // not listening yet
+    }
+    if (i === 119) {
+      process.kill(-child.pid!, 'SIGTERM')
+      throw new Error('the production server did not answer within a minute')
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  return {
+    origin,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      process.kill(-child.pid!, 'SIGTERM')
+      await exited
+    },
+  }
 }
