@@ -15,12 +15,9 @@ import type { Payload } from 'payload'
 
 import { REST_GET } from '@payloadcms/next/routes'
 import autocannon from 'autocannon'
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import os from 'node:os'
-import path from 'node:path'
 import pg from 'pg'
 
 import {
@@ -31,9 +28,9 @@ import {
   localCreator,
   machine,
   restCreator,
-  root,
   smoke,
   startBenchPayload,
+  startProductionServer,
   stopPayload,
   type Summary,
   writeResult,
@@ -127,63 +124,6 @@ async function loadSideBySide(
     }
   }
   return best
-}
-
-async function freePort(): Promise<number> {
-  const server = http.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
-
-/** The production server (`npm run build && npm start`) on a database of its own, populated over REST. */
-async function productionServer(databaseUri: string): Promise<{ origin: string; stop: () => Promise<void> }> {
-  const port = await freePort()
-  const env = {
-    ...process.env,
-    DATABASE_URI: databaseUri,
-    PORT: String(port),
-    NEWSROOM_DEMO: '0',
-    PAYLOAD_SECRET: 'bench-production-secret-0123456789abcdef',
-    LOG_LEVEL: 'warn',
-    MEDIA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-server-media-')),
-  }
-  if (!process.argv.includes('--no-build') || !fs.existsSync(path.join(root, '.next/BUILD_ID'))) {
-    console.error('building the production server (npm run build)…')
-    await run(['--import', 'tsx', 'scripts/launch.ts', 'build'], env)
-  }
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/launch.ts', 'start'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  })
-  const origin = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 120; i += 1) {
-    try {
-      const response = await fetch(`${origin}/api/articles?limit=1`)
-      if (response.ok) break
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    if (i === 119) throw new Error('the production server did not answer within a minute')
-  }
-  return {
-    origin,
-    stop: async () => {
-      process.kill(-child.pid!, 'SIGTERM')
-      await new Promise((resolve) => child.once('exit', resolve))
-    },
-  }
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))))
-  })
 }
 
 /** Payload's REST route handler behind a plain Node server: the smoke run's stand-in for `npm start`. */
@@ -331,7 +271,7 @@ async function main() {
   // HTTP
   const server = smoke
     ? await inProcessServer(config)
-    : await productionServer(await database.create(`newsroom_bench_http_${Date.now()}`))
+    : await startProductionServer(await database.create(`newsroom_bench_http_${Date.now()}`))
   let httpResults: Record<string, HttpResult>
   try {
     let target = { slug: article.slug, id: article.id }

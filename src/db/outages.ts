@@ -1,43 +1,9 @@
 import type { AfterErrorHook, Payload } from 'payload'
 
 import { type PostgresClient, postgresOf } from './postgres.ts'
+import { isDatabaseUnavailable } from './unreachable.ts'
 
-/** SQLSTATE classes and codes that mean "the server is not there", not "the query is wrong". */
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-])
-const UNAVAILABLE_MESSAGES =
-  /Connection terminated|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error|connect ECONNREFUSED|timeout exceeded when trying to connect/i
-
-/** Whether an error (or anything in its chain of causes) says the database cannot be reached. */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const seen = new Set<unknown>()
-  let current: unknown = error
-  while (current && typeof current === 'object' && !seen.has(current)) {
-    seen.add(current)
-    const { code, message, cause, errors } = current as {
-      code?: unknown
-      message?: unknown
-      cause?: unknown
-      errors?: unknown
-    }
-    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true
-    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true
-    // AggregateError (several addresses refused) carries its causes in `errors`.
-    if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner))) return true
-    current = cause
-  }
-  return false
-}
+export { isDatabaseUnavailable }
 
 /** The first PostgreSQL error code in an error's chain of causes. */
 function databaseErrorOf(error: unknown): { code: string; detail?: string } | undefined {

@@ -129,8 +129,11 @@ export function latestArticlesQuery(tables: DeliveryTables, after: PublishedCurs
 }
 
 /**
- * The newest published articles citing one participant, a page at a time: the same walk, probing
- * the relationship table's `parent_id` index for each snapshot.
+ * The newest published articles citing one participant, a page at a time: the same walk, with one
+ * probe of the relationship table's `(participants_id, path, parent_id)` index per snapshot, stopping
+ * when the page is full. The probe is a scalar subquery on purpose: PostgreSQL turns `exists` into
+ * a join that reads every article citing the participant and sorts them (19 ms at 100,000
+ * articles, growing with the archive), where the walk's cost follows how far back the page lies.
  */
 export function participantArticlesQuery(
   tables: DeliveryTables,
@@ -142,7 +145,7 @@ export function participantArticlesQuery(
     name: `newsroom:${tables.snapshots}:citing`,
     text:
       `select ${LISTED_COLUMNS} from ${table(tables, tables.snapshots)} s where ${afterCursor(2, 4)} ` +
-      `and exists (select 1 from ${table(tables, tables.snapshotRels)} r where r.parent_id = s.id and r.path = 'participants' and r.participants_id = $1) ` +
+      `and (select 1 from ${table(tables, tables.snapshotRels)} r where r.participants_id = $1 and r.path = 'participants' and r.parent_id = s.id limit 1) = 1 ` +
       `order by s.published_at desc, s.article_id desc limit $3`,
     values: [participantId, after?.publishedAt ?? null, limit, after?.id ?? null],
   }

@@ -8,6 +8,8 @@
 import pg from 'pg'
 
 import type { PublicQuery } from '../delivery/publicRead.ts'
+
+import { isDatabaseUnavailable } from '../db/unreachable.ts'
 import type { DeliveryLogger } from './options.ts'
 
 /** How often a read may try the database again while it counts as down. */
@@ -21,46 +23,9 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  // admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-])
-const UNREACHABLE_MESSAGES =
-  /Connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error|timeout exceeded when trying to connect|Query read timeout|Client was closed and is not queryable/i
-
-/** Whether an error (or one in its chain of causes) says the database cannot be reached, rather than that a read is wrong. */
-export function isUnreachable(error: unknown): boolean {
-  const seen = new Set<unknown>()
-  let current: unknown = error
-  while (current && typeof current === 'object' && !seen.has(current)) {
-    seen.add(current)
-    if (current instanceof DatabaseUnavailableError) return true
-    const { code, message, cause, errors } = current as {
-      code?: unknown
-      message?: unknown
-      cause?: unknown
-      errors?: unknown
-    }
-    // SQLSTATE class 08: connection exception.
-    if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) return true
-    if (typeof message === 'string' && UNREACHABLE_MESSAGES.test(message)) return true
-    // Connecting to several addresses (localhost as ::1 and 127.0.0.1) fails with all their errors.
-    if (Array.isArray(errors) && errors.some(isUnreachable)) return true
-    current = cause
-  }
-  return false
-}
+/** Whether a read failed because the database cannot be reached, rather than because it is wrong. */
+export const isUnreachable = (error: unknown): boolean =>
+  error instanceof DatabaseUnavailableError || isDatabaseUnavailable(error)
 
 export class DeliveryDatabase {
   /** Reads sent to PostgreSQL since the start (not those the breaker refused). */

@@ -7,7 +7,7 @@ import * as migration_20261128_171229_rights_expiry from './20261128_171229_righ
 import * as migration_20261128_184625_needs_attention from './20261128_184625_needs_attention';
 import * as migration_20261128_190824_issuer_confirmation from './20261128_190824_issuer_confirmation';
 import * as migration_20261128_200248_statements_and_languages from './20261128_200248_statements_and_languages';
-import * as migration_20261128_214638_delivery_tier from './20261128_214638_delivery_tier';
+import * as migration_20261128_224305_delivery_tier from './20261128_224305_delivery_tier';
 
 export const migrations = [
   {
@@ -56,8 +56,8 @@ export const migrations = [
     name: '20261128_200248_statements_and_languages',
   },
   {
-    up: migration_20261128_214638_delivery_tier.up,
-    down: migration_20261128_214638_delivery_tier.down,
-    name: '20261128_214638_delivery_tier'
+    up: migration_20261128_224305_delivery_tier.up,
+    down: migration_20261128_224305_delivery_tier.down,
+    name: '20261128_224305_delivery_tier'
   },
 ];

@@ -31,6 +31,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "article_snapshots_rels_parent_idx" ON "article_snapshots_rels" USING btree ("parent_id");
   CREATE INDEX "article_snapshots_rels_path_idx" ON "article_snapshots_rels" USING btree ("path");
   CREATE INDEX "article_snapshots_rels_participants_id_idx" ON "article_snapshots_rels" USING btree ("participants_id");
+  CREATE INDEX "article_snapshots_rels_participant_path_parent_idx" ON "article_snapshots_rels" USING btree ("participants_id","path","parent_id");
   CREATE UNIQUE INDEX "participant_snapshots_participant_idx" ON "participant_snapshots" USING btree ("participant_id");
   CREATE UNIQUE INDEX "participant_snapshots_slug_idx" ON "participant_snapshots" USING btree ("slug");
   CREATE INDEX "participant_snapshots_updated_at_idx" ON "participant_snapshots" USING btree ("updated_at");
