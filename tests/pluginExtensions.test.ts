@@ -5,6 +5,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { deliveryTablesOf, runPublicQuery } from '../src/delivery/cmsReads.ts'
+import {
+  type ListedArticleRow,
+  participantArticlesQuery,
+  participantQuery,
+  type ParticipantRow,
+} from '../src/delivery/publicRead.ts'
 import { doc, paragraph, quote } from '../src/demo/lexicalBuilders.ts'
 import { makeJpeg } from './helpers/images.ts'
 import { photoWithMetadata } from './helpers/metadataFixtures.ts'
@@ -194,5 +201,24 @@ describe('extension points', () => {
       'Russian Federation',
       'Islamic Republic of Iran',
     ])
+
+    // The lists of a participant's articles (the CMS's endpoint and the delivery server share this
+    // SQL) follow the renamed tables and the renamed participants' column.
+    const tables = deliveryTablesOf(host.payload as unknown as Payload, {
+      articleSnapshots: 'story-snapshots',
+      participantSnapshots: 'participant-snapshots',
+      participants: 'actors',
+    })
+    expect(tables).toMatchObject({ snapshots: 'story_snapshots', participantColumn: 'actors_id' })
+    const listed = await runPublicQuery<ListedArticleRow>(
+      host.payload as unknown as Payload,
+      participantArticlesQuery(tables, russia.id, null, 21),
+    )
+    expect(listed.map((row) => row.slug)).toEqual([story.slug])
+    const [identity] = await runPublicQuery<ParticipantRow>(
+      host.payload as unknown as Payload,
+      participantQuery(tables, String(russia.id)),
+    )
+    expect(identity).toMatchObject({ id: russia.id, name: 'Russian Federation' })
   })
 })

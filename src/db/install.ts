@@ -10,7 +10,10 @@ import { withSchemaIndexes } from './schemaHooks.ts'
  * connections that survive a restart, and job queues run by one server at a time. The connection
  * pieces are installed before anything else starts.
  */
-export function withPostgresSupport(config: Config, slugs: { articles: string; articleSnapshots: string }): Config {
+export function withPostgresSupport(
+  config: Config,
+  slugs: { articles: string; articleSnapshots: string; participants: string },
+): Config {
   return {
     ...config,
     db: withSchemaIndexes(config.db, slugs),

@@ -26,7 +26,8 @@ export interface PostgresAdapter {
 /** The PostgreSQL adapter behind Payload (the plugin runs on PostgreSQL only). */
 export const postgresOf = (payload: Payload): PostgresAdapter => payload.db as unknown as PostgresAdapter
 
-const snakeCase = (slug: string) =>
+/** A slug as the adapter turns it into a table name (before any `dbName`). */
+export const snakeCase = (slug: string) =>
   slug
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/[-\s]+/g, '_')

@@ -2,6 +2,8 @@ import type { Config } from 'payload'
 
 import { index } from '@payloadcms/db-postgres/drizzle/pg-core'
 
+import { snakeCase } from './postgres.ts'
+
 interface SchemaHookArgs {
   schema: { tables: Record<string, unknown> }
   extendTable: (args: {
@@ -28,10 +30,11 @@ interface PostgresAdapterLike {
  */
 export function withSchemaIndexes(
   db: Config['db'],
-  slugs: { articles: string; articleSnapshots: string },
+  slugs: { articles: string; articleSnapshots: string; participants: string },
 ): Config['db'] {
-  const textsTable = `${slugs.articles.replace(/-/g, '_')}_texts`
-  const snapshotRelsTable = `${slugs.articleSnapshots.replace(/-/g, '_')}_rels`
+  const textsTable = `${snakeCase(slugs.articles)}_texts`
+  const snapshotRelsTable = `${snakeCase(slugs.articleSnapshots)}_rels`
+  const participantColumn = `${snakeCase(slugs.participants)}_id`
   const addIndexes = ({ schema, extendTable }: SchemaHookArgs) => {
     const texts = schema.tables[textsTable]
     if (texts)
@@ -43,13 +46,20 @@ export function withSchemaIndexes(
     if (snapshotRels)
       extendTable({
         table: snapshotRels,
-        extraConfig: (columns) => ({
-          newsroomSnapshotParticipants: index(`${snapshotRelsTable}_participant_path_parent_idx`).on(
-            columns.participantsID!,
-            columns.path!,
-            columns.parent!,
-          ),
-        }),
+        extraConfig: (columns) => {
+          // Keyed by the participants' slug, which hosts may rename: found by its SQL name.
+          const participant = Object.values(columns).find(
+            (column) => (column as { name?: string }).name === participantColumn,
+          )
+          if (!participant || !columns.path || !columns.parent) return {}
+          return {
+            newsroomSnapshotParticipants: index(`${snapshotRelsTable}_participant_path_parent_idx`).on(
+              participant,
+              columns.path,
+              columns.parent,
+            ),
+          }
+        },
       })
     return schema
   }

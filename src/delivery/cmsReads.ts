@@ -7,13 +7,14 @@ import { postgresOf, tableNameOf } from '../db/postgres.ts'
 /** The snapshot tables as the CMS's adapter named them (custom slugs and `dbName` included). */
 export function deliveryTablesOf(
   payload: Payload,
-  slugs: { articleSnapshots: string; participantSnapshots: string },
+  slugs: { articleSnapshots: string; participantSnapshots: string; participants: string },
 ): DeliveryTables {
   const db = postgresOf(payload)
   const snapshots = tableNameOf(db, slugs.articleSnapshots)
   return {
     snapshots,
     snapshotRels: db.tableNameMap.get(`${snapshots}_rels`) ?? `${snapshots}_rels`,
+    participantColumn: `${tableNameOf(db, slugs.participants)}_id`,
     participants: tableNameOf(db, slugs.participantSnapshots),
     ...(db.schemaName && db.schemaName !== 'public' ? { schema: db.schemaName } : {}),
   }

@@ -49,6 +49,8 @@ export interface DeliveryTables {
   snapshots: string
   /** Their relationship rows: the participants each snapshot cites (`path = 'participants'`). */
   snapshotRels: string
+  /** The column of `snapshotRels` that holds a participant's id (`<participants table>_id`). */
+  participantColumn: string
   /** The public identity of each published participant (slug `participant-snapshots`). */
   participants: string
   /** The PostgreSQL schema, when not `public`. */
@@ -145,7 +147,7 @@ export function participantArticlesQuery(
     name: `newsroom:${tables.snapshots}:citing`,
     text:
       `select ${LISTED_COLUMNS} from ${table(tables, tables.snapshots)} s where ${afterCursor(2, 4)} ` +
-      `and (select 1 from ${table(tables, tables.snapshotRels)} r where r.participants_id = $1 and r.path = 'participants' and r.parent_id = s.id limit 1) = 1 ` +
+      `and (select 1 from ${table(tables, tables.snapshotRels)} r where r.${quote(tables.participantColumn)} = $1 and r.path = 'participants' and r.parent_id = s.id limit 1) = 1 ` +
       `order by s.published_at desc, s.article_id desc limit $3`,
     values: [participantId, after?.publishedAt ?? null, limit, after?.id ?? null],
   }

@@ -82,6 +82,7 @@ export interface ResolvedDeliveryOptions {
 export const DEFAULT_DELIVERY_TABLES: DeliveryTables = {
   snapshots: 'article_snapshots',
   snapshotRels: 'article_snapshots_rels',
+  participantColumn: 'participants_id',
   participants: 'participant_snapshots',
 }
 
