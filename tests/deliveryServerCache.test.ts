@@ -680,4 +680,33 @@ describe('when the database goes away', () => {
     expect(logged.some((line) => /cannot be reached/.test(line))).toBe(true)
     expect(logged.some((line) => /reachable again/.test(line))).toBe(true)
   })
+
+  it('marks what it holds stale as soon as its notification connection drops, with no read connection open', async () => {
+    // Read connections that close when idle: when the database goes away, nothing but the
+    // notification connection can tell, and no read is due (the interval is a minute).
+    const pool = new pg.Pool({ connectionString: databaseUri, idleTimeoutMillis: 20, max: 2 })
+    pool.on('error', () => {})
+    const server = await startServer({ databaseUri: undefined, pool, revalidateAfterMs: 60_000 })
+    try {
+      const held = articles[2]!
+      expect((await request(server, `/api/articles/${held.slug}`)).headers['newsroom-stale']).toBeUndefined()
+      await waitFor(() => pool.totalCount === 0, 'the read connections to close')
+
+      await stopDatabase()
+      try {
+        await waitFor(() => server.stats().database === 'down', 'the server to count the database as down', 5_000)
+        const stale = await request(server, `/api/articles/${held.slug}`)
+        expect(stale.status).toBe(200)
+        expect(stale.text).toBe(document(held))
+        expect(stale.headers['newsroom-stale']).toBe('database-unavailable')
+      } finally {
+        await startDatabase()
+      }
+      await waitFor(() => server.stats().listening && server.stats().database === 'up', 'recovery')
+      expect((await request(server, `/api/articles/${held.slug}`)).headers['newsroom-stale']).toBeUndefined()
+    } finally {
+      await server.close()
+      await pool.end().catch(() => {})
+    }
+  })
 })
