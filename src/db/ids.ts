@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 /** PostgreSQL's `integer`, which Payload uses for serial ids. */
-const MAX_SERIAL_ID = 2_147_483_647
+export const MAX_SERIAL_ID = 2_147_483_647
 
 /**
  * Whether a value can be the id of a document in this collection. An id that cannot (a word where

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 
+import { MAX_SERIAL_ID } from '../db/ids.ts'
 import { ifNoneMatchHits, strongEtag } from './httpCaching.ts'
 
 export { ifNoneMatchHits, strongEtag }
@@ -171,7 +172,7 @@ export function participantQuery(tables: DeliveryTables, idOrSlug: string): Publ
 }
 
 /** Ids beyond PostgreSQL's `integer` cannot exist: answered as not found without a query. */
-export const isStorableIdText = (idOrSlug: string) => !isId(idOrSlug) || Number(idOrSlug) <= 2_147_483_647
+export const isStorableIdText = (idOrSlug: string) => !isId(idOrSlug) || Number(idOrSlug) <= MAX_SERIAL_ID
 
 /** What an id or slug in a public path may look like; anything else is not found. */
 export const isIdOrSlug = (value: string) => /^[\p{L}\p{N}-]{1,200}$/u.test(value) && isStorableIdText(value)

@@ -33,7 +33,9 @@ describe('the delivery server', () => {
     expect(packages.filter((name) => !builtins.has(name))).toEqual(['pg'])
     expect(
       files.every((file) =>
-        /^src\/(deliveryServer|delivery\/(publicRead|httpCaching)|db\/unreachable|options\/defaults)\.?/.test(file),
+        /^src\/(deliveryServer|delivery\/(publicRead|httpCaching)|db\/(unreachable|ids)|options\/defaults)\.?/.test(
+          file,
+        ),
       ),
     ).toBe(true)
     expect(files).toContain('src/delivery/publicRead.ts')
