@@ -1,5 +1,10 @@
 import { defineConfig } from 'vitest/config'
 
+import { conditionFlag } from './scripts/nodeConditions.ts'
+
+/** Test processes load Payload's Lexical in Node itself: see scripts/nodeConditions.ts. */
+const execArgv = [conditionFlag()]
+
 export default defineConfig({
   test: {
     environment: 'node',
@@ -22,6 +27,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          execArgv,
           globalSetup: ['./tests/setup/database.ts'],
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'tests/package/**', 'tests/unit/**'],
@@ -35,6 +41,7 @@ export default defineConfig({
         test: {
           // npm pack, install into a fresh host app, boot it: slow, so it runs once per `npm test`.
           name: 'package',
+          execArgv,
           globalSetup: ['./tests/setup/database.ts'],
           include: ['tests/package/**/*.test.ts'],
           sequence: { groupOrder: 2 },
@@ -44,6 +51,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          execArgv,
           globalSetup: ['./tests/setup/database.ts'],
           include: ['tests/e2e/**/*.test.ts'],
           // One Next.js dev server per file, and Next.js allows one per folder at a time.

@@ -13,6 +13,8 @@ import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { typeScriptNodeArgs } from '../scripts/nodeConditions.ts'
+
 const here = path.dirname(fileURLToPath(import.meta.url))
 const all = {
   metadata: 'metadataImport.ts',
@@ -34,7 +36,7 @@ if (unknown.length) {
 const chosen = (named.length ? named : Object.keys(all)) as (keyof typeof all)[]
 for (const name of chosen) {
   console.log(`\n=== ${name} ${flags.join(' ')}`)
-  const { status } = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, all[name]), ...flags], {
+  const { status } = spawnSync(process.execPath, [...typeScriptNodeArgs(), path.join(here, all[name]), ...flags], {
     stdio: 'inherit',
   })
   if (status !== 0) {

@@ -16,6 +16,7 @@ import pg from 'pg'
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../src/db/embeddedPostgres.ts'
 import { DEMO_VARIABLE } from '../src/demo/demoMode.ts'
 import { DEVELOPMENT_SECRET, OFFLINE_DATABASE_URI } from '../src/demo/serverSecret.ts'
+import { withConditionOption } from './nodeConditions.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const dataRoot = path.join(root, '.data')
@@ -102,6 +103,8 @@ async function main() {
                 throw new Error(`Unknown mode "${mode}". Use dev, build, start or payload.`)
               })()
 
+  // The Payload CLI loads Lexical in Node itself (Next.js bundles it): see nodeConditions.ts.
+  if (mode === 'payload') env.NODE_OPTIONS = withConditionOption(env.NODE_OPTIONS, env)
   if (mode === 'dev' || mode === 'start') console.log(`[newsroom] Admin: http://localhost:${port}/admin`)
 
   const child = spawn(command[0], command[1], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: 'inherit' })

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { typeScriptNodeArgs } from '../scripts/nodeConditions.ts'
 import { doc, paragraph } from '../src/demo/lexicalBuilders.ts'
 import { DEVELOPMENT_SECRET, resolveSecret } from '../src/demo/serverSecret.ts'
 import { startHostApp } from './helpers/hostApp.ts'
@@ -141,12 +142,21 @@ describe('the server secret', () => {
   })
 
   it('stops a production start of the app that lacks one, naming the variable', () => {
-    const start = spawnSync(process.execPath, ['--import', 'tsx', '-e', "await import('./payload.config.ts')"], {
-      cwd: root,
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URI: 'postgres://nobody@127.0.0.1:1/none' },
-      encoding: 'utf8',
-      timeout: 120_000,
-    })
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      DATABASE_URI: 'postgres://nobody@127.0.0.1:1/none',
+    }
+    const start = spawnSync(
+      process.execPath,
+      [...typeScriptNodeArgs(env), '-e', "await import('./payload.config.ts')"],
+      {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    )
     expect(start.status).not.toBe(0)
     expect(start.stderr).toMatch(/PAYLOAD_SECRET must be set/)
   }, 150_000)

@@ -37,7 +37,6 @@ import { RestClient } from './helpers/rest.ts'
  */
 const ROOT = path.resolve(import.meta.dirname, '..')
 const SCRIPT = path.join(ROOT, 'scripts', 'delivery.ts')
-const KEEP_ALIVE = path.join(import.meta.dirname, 'helpers', 'keepAlive.mjs')
 
 /** What the feature promises: a committed change is served everywhere within this. */
 const NOTICE_BOUND_MS = 1_000
@@ -95,8 +94,7 @@ class DeliveryProcess {
     // The CMS here runs with the defaults; the delivery servers must too, to answer with its bytes.
     for (const variable of ['DELIVERY_PUBLIC_URL', 'SERVER_URL', 'DELIVERY_CACHE_BYTES', 'DELIVERY_CACHE_CONTROL'])
       delete env[variable]
-    // The preload keeps the child's event loop busy while tsx loads its modules (see keepAlive.mjs).
-    this.child = spawn(process.execPath, ['--import', 'tsx', '--import', KEEP_ALIVE, SCRIPT], {
+    this.child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -118,7 +116,7 @@ class DeliveryProcess {
     })
     // Awaited in beforeAll; until then a child that fails early must not count as unhandled.
     this.listening.catch(() => {})
-    // The preload keeps a child alive for good: it must not outlive this test process.
+    // A server runs until stopped: it must not outlive this test process.
     process.once('exit', () => this.child.kill('SIGKILL'))
   }
 

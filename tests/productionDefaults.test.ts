@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { typeScriptNodeArgs } from '../scripts/nodeConditions.ts'
 import { DEVELOPMENT_SECRET, OFFLINE_DATABASE_URI, resolveSecret } from '../src/demo/serverSecret.ts'
 import { createTestDatabase } from './helpers/database.ts'
 import { createUser, startTestApp, type TestApp } from './helpers/payload.ts'
@@ -41,9 +42,10 @@ interface ChildRun {
 async function runConfig(what: 'load' | 'boot', env: Record<string, string>): Promise<ChildRun> {
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-defaults-media-'))
   try {
-    const child = spawn(process.execPath, ['--import', 'tsx', '-e', CHILD, what], {
+    const childEnv = envOf({ PATH: process.env.PATH, MEDIA_DIR: mediaDir, LOG_LEVEL: 'warn', ...env })
+    const child = spawn(process.execPath, [...typeScriptNodeArgs(childEnv), '-e', CHILD, what], {
       cwd: root,
-      env: envOf({ PATH: process.env.PATH, MEDIA_DIR: mediaDir, LOG_LEVEL: 'warn', ...env }),
+      env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''

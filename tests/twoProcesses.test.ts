@@ -7,6 +7,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { typeScriptNodeArgs } from '../scripts/nodeConditions.ts'
 import { createTestDatabase } from './helpers/database.ts'
 import type { QueueServerAnswer, QueueServerRequest } from './helpers/queueServerProcess.ts'
 
@@ -19,7 +20,6 @@ import type { QueueServerAnswer, QueueServerRequest } from './helpers/queueServe
  * has read its jobs and waits, visibly, in pg_stat_activity/pg_locks, until the lock is released.
  */
 const SCRIPT = path.join(import.meta.dirname, 'helpers', 'queueServerProcess.ts')
-const KEEP_ALIVE = path.join(import.meta.dirname, 'helpers', 'keepAlive.mjs')
 const WEBHOOK_QUEUE = 'newsroom-webhooks'
 
 let databaseUri: string
@@ -49,7 +49,7 @@ class ServerProcess {
   readonly loaded: Promise<void>
 
   constructor(readonly name: string) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', '--import', KEEP_ALIVE, SCRIPT], {
+    this.child = spawn(process.execPath, [...typeScriptNodeArgs(), SCRIPT], {
       cwd: path.resolve(import.meta.dirname, '..'),
       env: { ...process.env, DATABASE_URI: databaseUri, MEDIA_DIR: mediaDir, WEBHOOK_URL: receiverUrl },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -88,13 +88,30 @@ class ServerProcess {
     return this.request<{ result: { noJobsRemaining?: boolean }; ms: number }>({ type: 'runQueue', queue, lock })
   }
 
+  /** Asks the server to close Payload and exit; one that does not within 10 s (or never loaded) is killed. */
   async stop(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return
     const exited = new Promise((resolve) => this.child.once('exit', resolve))
-    await this.request({ type: 'exit' }).catch(() => {})
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000)
+    this.request({ type: 'exit' }).catch(() => {})
     await exited
     clearTimeout(timer)
+  }
+
+  /** `step` settled within `seconds`, or an error naming this server, the step and its output. */
+  async within<T>(step: string, promise: Promise<T>, seconds: number): Promise<T> {
+    let timer: NodeJS.Timeout | undefined
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`${this.name}: ${step} took over ${seconds} s. Its output:\n${this.output}`)),
+        seconds * 1000,
+      )
+    })
+    try {
+      return await Promise.race([promise, late])
+    } finally {
+      clearTimeout(timer)
+    }
   }
 }
 
@@ -243,10 +260,10 @@ beforeAll(async () => {
   // Both load their modules side by side; the first boot creates the schema, so the second waits for it.
   one = new ServerProcess('server one')
   two = new ServerProcess('server two')
-  await Promise.all([one.loaded, two.loaded])
-  await one.request({ type: 'boot' })
-  await two.request({ type: 'boot' })
-}, 120_000)
+  await Promise.all([one.within('loading', one.loaded, 90), two.within('loading', two.loaded, 90)])
+  await one.within('booting', one.request({ type: 'boot' }), 45)
+  await two.within('booting', two.request({ type: 'boot' }), 45)
+}, 200_000)
 
 afterAll(async () => {
   releaseAnswers()

@@ -1,7 +1,8 @@
 /**
  * One app server as a process of its own, for tests/twoProcesses.test.ts: it boots Payload with the
  * plugin on the database named by DATABASE_URI and does what the test process asks over the IPC
- * channel (`node --import tsx tests/helpers/queueServerProcess.ts`, spawned with an `ipc` stdio).
+ * channel (`node --conditions=development --import tsx tests/helpers/queueServerProcess.ts`, spawned
+ * with an `ipc` stdio; the condition is explained in scripts/nodeConditions.ts).
  *
  * Environment: DATABASE_URI, MEDIA_DIR, WEBHOOK_URL (the test's receiver), SERVER_NAME (for logs).
  */

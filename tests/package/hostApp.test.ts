@@ -24,7 +24,12 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
   try {
     return execFileSync(command, args, {
       cwd,
-      env: { ...outsideEnv, NODE_OPTIONS: '--no-deprecation', ...env } as unknown as NodeJS.ProcessEnv,
+      // As the README asks of a host on Node 20 for scripts that load Payload outside Next.js.
+      env: {
+        ...outsideEnv,
+        NODE_OPTIONS: '--no-deprecation --conditions=development',
+        ...env,
+      } as unknown as NodeJS.ProcessEnv,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
       maxBuffer: 64 * 1024 * 1024,
