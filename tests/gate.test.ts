@@ -469,11 +469,12 @@ describe('rules for statements and participants', () => {
     const russianOnly = await comment({ title: 'Comment in Russian only' })
     await expectRule('quote-translation-marked', quoting(russianOnly.id), {
       path: 'body',
-      message: /has no official text in en, the article’s language; it has texts in ru \(original\)/,
+      message:
+        /has no official text in English \(en\), the article’s language; it has texts in Russian \(ru, original\)/,
     })
     await expectRule('desk-translation', quoting(russianOnly.id, { translatedFrom: 'ru' }), {
       path: 'body',
-      message: /was translated by the desk from ru, so it is not compared/,
+      message: /was translated by the desk from Russian \(ru\), so it is not compared/,
       severity: 'warning',
     })
 

@@ -112,7 +112,7 @@ describe('demo seed', () => {
           path: expect.stringMatching(/^body\b/),
           message: expect.stringMatching(
             new RegExp(
-              `^Quote 3 \\(“They reviewed the latest .*\\) was translated by the desk from ru, so it is not compared with the statement 'Joint statement of Iran, Russia and Türkiye.*\\(#${statement.id}\\)\\. Check the translation against the original\\. The statement has an official en text: quoting it lets the quotation be checked\\.$`,
+              `^Quote 3 \\(“They reviewed the latest .*\\) was translated by the desk from Russian \\(ru\\), so it is not compared with the statement 'Joint statement of Iran, Russia and Türkiye.*\\(#${statement.id}\\)\\. Check the translation against the original\\. The statement has an official English text: quoting it lets the quotation be checked\\.$`,
             ),
           ),
         },

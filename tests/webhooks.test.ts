@@ -262,6 +262,42 @@ describe('publish webhooks', () => {
     expect(purger.received).toHaveLength(0)
   })
 
+  it('purge: a participant renamed sends one purge with its own keys, its list’s and its articles’', async () => {
+    const observer = await payload.create({
+      collection: 'participants',
+      data: {
+        name: 'Hashemite Kingdom of Jordan',
+        shortName: 'Jordan',
+        kind: 'state',
+        country: 'JO',
+        _status: 'published',
+      },
+    } as never)
+    const article = await publishArticle('Shows an observer', {
+      participants: [{ participant: observer.id, role: 'observer' }],
+    })
+    // The keys of the purge events that renaming the participant sends, each event's sorted.
+    const purgesOnRenaming = async (name: string) => {
+      await payload.jobs.run({ queue: QUEUE })
+      purger.received.length = 0
+      await payload.update({ collection: 'participants', id: observer.id, data: { name } })
+      await payload.jobs.run({ queue: QUEUE })
+      return purger.received.map((received) => {
+        const event = JSON.parse(received.body)
+        expect(event.source).toMatchObject({ collection: 'participants', id: observer.id })
+        return [...event.purge.keys].sort()
+      })
+    }
+    const own = [`participant-${observer.id}`, `participant-${observer.id}-articles`]
+    expect(await purgesOnRenaming('Jordan, observer state')).toEqual([
+      [...own, `article-${article.id}`, 'articles'].sort(),
+    ])
+
+    // Without published articles, the participant's own keys alone.
+    await payload.delete({ collection: 'articles', id: article.id })
+    expect(await purgesOnRenaming('Hashemite Kingdom of Jordan')).toEqual([own.sort()])
+  })
+
   it('send nothing for a publish the gate refuses', async () => {
     const uncredited = await f.photo({ credit: { line: '', kind: null, issuer: null } })
     await expect(publishArticle('Refused', { heroPhoto: uncredited.id })).rejects.toThrow()

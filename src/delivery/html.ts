@@ -8,6 +8,7 @@ import type { Article, JointStatement, Participant, Photo, Statement } from '../
 
 import { readAttribution } from '../article/inventory.ts'
 import { populated } from '../model/documents.ts'
+import { languageName } from '../model/languages.ts'
 import { creditText } from './credit.ts'
 
 const MANNERS: Record<string, string> = {
@@ -25,15 +26,6 @@ const STATEMENT_KINDS: Record<string, string> = {
   speech: 'speech',
   briefing: 'briefing',
   'interview-transcript': 'interview',
-}
-
-/** English names of the languages a desk translates from most, for the reader's label; else the code. */
-export function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code
-  } catch {
-    return code
-  }
 }
 
 const longDate = (iso: string) =>

@@ -74,13 +74,15 @@ const EVENT_PREFIX: Record<ArticleDependency, string> = {
 
 const affectedKey = (collection: string, id: Id) => `newsroomAffectedArticles:${collection}:${id}`
 
-/**
- * Photos, participants and statements: when one changes, every published article showing it gets
- * a fresh snapshot, and receivers hear of the articles whose public form really changed.
- */
 /** What a participant's change does to its own public identity, the lists of its articles show it. */
 const identityKey = (collection: string, id: Id) => `newsroomParticipantIdentity:${collection}:${id}`
 
+/**
+ * Photos, participants and statements: when one changes, every published article showing it gets
+ * a fresh snapshot, and receivers hear of the articles whose public form really changed. A CDN
+ * hears once: one `purge` with the articles' keys and, when a participant's public identity
+ * changed, its own and its list's.
+ */
 export function refreshSnapshotsOnDependencyChange(
   options: ResolvedNewsroomOptions,
   dependency: ArticleDependency,
@@ -97,9 +99,9 @@ export function refreshSnapshotsOnDependencyChange(
     identityChanged: boolean,
   ) => {
     const changes = await refreshArticleSnapshots(req, options, articleIds)
-    if (changes.length > 0) await queueWebhookEvent(req, options, event, source, changes)
-    if (identityChanged)
-      await queuePurge(req, options, source, [surrogateKey('participant', source.id), participantListKey(source.id)])
+    const identityKeys = identityChanged ? [surrogateKey('participant', source.id), participantListKey(source.id)] : []
+    if (changes.length > 0) await queueWebhookEvent(req, options, event, source, changes, { alsoPurge: identityKeys })
+    else await queuePurge(req, options, source, identityKeys)
   }
   return {
     afterChange: async ({ collection, doc, req }) => {

@@ -67,9 +67,11 @@ export async function flagArticles(
     { collection: source.collection, id: source.id },
     articles.map((article) => ({ id: article.id, slug: article.slug, change: 'updated' as const })),
     {
-      reason,
-      acknowledgedBy,
-      findings: Object.fromEntries(articles.map((article) => [String(article.id), article.newErrors])),
+      attention: {
+        reason,
+        acknowledgedBy,
+        findings: Object.fromEntries(articles.map((article) => [String(article.id), article.newErrors])),
+      },
     },
   )
 }
@@ -117,6 +119,6 @@ export async function resolveAttention(
     'article.attention-resolved',
     { collection: options.slugs.articles, id: [...resolved.values()][0]!.id },
     [...resolved.values()].map((article) => ({ ...article, change: 'updated' as const })),
-    { resolution },
+    { attention: { resolution } },
   )
 }

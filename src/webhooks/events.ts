@@ -36,10 +36,22 @@ export interface WebhookEvent {
 
 export const WEBHOOK_TASK_SLUG = 'newsroomDeliverWebhook'
 
+/** What an event may carry besides the articles it changed. */
+export interface WebhookEventExtras {
+  /** For the attention events: why, and what the rules found or how it was resolved. */
+  attention?: WebhookEvent['attention']
+  /**
+   * Keys that went stale with this change beyond its articles' (a participant's own identity and
+   * list): they join the one `purge` event the change sends.
+   */
+  alsoPurge?: string[]
+}
+
 /**
  * Records one delivery per interested receiver and queues it on the jobs queue, inside the
  * caller's transaction: a change that is rolled back sends nothing, and the editor's save never
- * waits on a receiver.
+ * waits on a receiver. A change to what readers get is followed by one `purge` event with every
+ * key it made stale.
  */
 export async function queueWebhookEvent(
   req: PayloadRequest,
@@ -47,7 +59,7 @@ export async function queueWebhookEvent(
   event: WebhookEventName,
   source: WebhookEvent['source'],
   changes: SnapshotChange[],
-  attention?: WebhookEvent['attention'],
+  { attention, alsoPurge = [] }: WebhookEventExtras = {},
 ): Promise<void> {
   const api = req.payload.config.routes.api
   await queueEvent(req, options, {
@@ -62,8 +74,8 @@ export async function queueWebhookEvent(
     ...(attention ? { attention } : {}),
   })
   // Changes to what readers get carry the keys to purge (attention events change nothing public).
-  if (changes.some((change) => change.purgeKeys)) {
-    const keys = changes.flatMap((change) => change.purgeKeys ?? [])
+  if (changes.some((change) => change.purgeKeys) || alsoPurge.length > 0) {
+    const keys = [...alsoPurge, ...changes.flatMap((change) => change.purgeKeys ?? [])]
     const own = sourceKey(options, source)
     await queuePurge(req, options, source, own ? [own, ...keys] : keys)
   }

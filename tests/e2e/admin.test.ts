@@ -643,7 +643,7 @@ describe.runIf(enabled)('admin in a real browser', () => {
         new RegExp(`is under embargo until ${embargoUntil.replace(/\./g, '\\.')}\\.`),
       )
       await expect(item('desk-translation').locator('.attribution-checklist__message').textContent()).resolves.toMatch(
-        /^Quote 1 \(“Kazakhstan is ready to consider .*\) was translated by the desk from ru/,
+        /^Quote 1 \(“Kazakhstan is ready to consider .*\) was translated by the desk from Russian \(ru\)/,
       )
       await expect(
         item('quote-source-missing').locator('.attribution-checklist__message').textContent(),

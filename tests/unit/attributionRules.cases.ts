@@ -119,7 +119,7 @@ export const attributionCases: RuleCase[] = [
       {
         path: 'body',
         message: literal(
-          `Quote 1 (“The next round will be held in Astana in the…”) quotes the statement ${COMMENT}, which has no official text in en, the article’s language; it has texts in ru (original). If the desk translated the quotation, fill in *Translated from*`,
+          `Quote 1 (“The next round will be held in Astana in the…”) quotes the statement ${COMMENT}, which has no official text in English (en), the article’s language; it has texts in Russian (ru, original). If the desk translated the quotation, fill in *Translated from*`,
         ),
       },
     ],
@@ -137,7 +137,7 @@ export const attributionCases: RuleCase[] = [
       {
         path: 'body',
         message: literal(
-          `Quote 1 (“Next round: Astana, autumn.”) was translated by the desk from ru, so it is not compared with the statement ${COMMENT}. Check the translation against the original. The statement has an official en text: quoting it lets the quotation be checked.`,
+          `Quote 1 (“Next round: Astana, autumn.”) was translated by the desk from Russian (ru), so it is not compared with the statement ${COMMENT}. Check the translation against the original. The statement has an official English text: quoting it lets the quotation be checked.`,
         ),
       },
     ],
@@ -151,7 +151,7 @@ export const attributionCases: RuleCase[] = [
       {
         path: 'body',
         message: literal(
-          `Quote 1 (“Next round: Astana, autumn.”) is marked as translated from kk, but the statement ${COMMENT} has no kk text; it has texts in ru (original), en. Correct *Translated from*`,
+          `Quote 1 (“Next round: Astana, autumn.”) is marked as translated from Kazakh (kk), but the statement ${COMMENT} has no Kazakh text; it has texts in Russian (ru, original), English (en). Correct *Translated from*`,
         ),
       },
     ],

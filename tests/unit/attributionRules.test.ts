@@ -370,7 +370,7 @@ describe('quoting statements in the article’s language', () => {
     })
     expect(findings['quote-in-statement']).toEqual([])
     expect(findings['quote-translation-marked']).toEqual([
-      expect.stringContaining('it has texts in ru (original), en (unofficial).'),
+      expect.stringContaining('it has texts in Russian (ru, original), English (en, unofficial).'),
     ])
   })
 
@@ -379,7 +379,7 @@ describe('quoting statements in the article’s language', () => {
     expect(findingsOf(issuedStatementQuote('Следующий раунд состоится'), russianOnly, 'RU')).toEqual(silent)
     expect(
       findingsOf(issuedStatementQuote('Следующий раунд состоится'), russianOnly)['quote-translation-marked'],
-    ).toEqual([expect.stringContaining('which has no official text in en, the article’s language')])
+    ).toEqual([expect.stringContaining('which has no official text in English (en), the article’s language')])
   })
 
   it('does not compare a quotation the desk translated, and only warns', () => {
@@ -394,7 +394,9 @@ describe('quoting statements in the article’s language', () => {
     expect(
       findingsOf(issuedStatementQuote('Words the ministry never wrote.', 'en'))['desk-translation-source'],
     ).toEqual([
-      expect.stringContaining('is marked as translated from en, the article’s own language. Empty *Translated from*'),
+      expect.stringContaining(
+        'is marked as translated from English (en), the article’s own language. Empty *Translated from*',
+      ),
     ])
   })
 
@@ -417,7 +419,7 @@ describe('quoting statements in the article’s language', () => {
       {
         path: 'body',
         message: expect.stringContaining(
-          'no official text in kk, the article’s language; it has texts in en (original).',
+          'no official text in Kazakh (kk), the article’s language; it has texts in English (en, original).',
         ),
       },
     ])

@@ -9,6 +9,7 @@ import type {
   RuleFinding,
 } from '../types.ts'
 
+import { languageLabel, languageName } from '../../model/languages.ts'
 import { isBlank, participantLabel, statementLabel } from '../describe.ts'
 import { quoteMatcher } from '../quoteMatch.ts'
 import { excerpt } from '../text.ts'
@@ -66,7 +67,7 @@ const officialTextsIn = (source: QuotedSource, language: string): LoadedText[] =
 /** "ru (original), en, kk (unofficial translation)": the languages a statement has texts in. */
 function languagesOf(source: QuotedSource): string {
   const names = source.texts.map((text, index) =>
-    index === 0 ? `${text.language} (original)` : text.official ? text.language : `${text.language} (unofficial)`,
+    languageLabel(text.language, index === 0 ? 'original' : text.official ? undefined : 'unofficial'),
   )
   return names.length > 0 ? names.join(', ') : 'none'
 }
@@ -258,9 +259,9 @@ export const quoteTranslationMarked: GateRule = {
           path: quote.path,
           message:
             `${quoteLabel(quote.number, quote.text)} quotes the statement ${statementLabel(statement)}, which has no ` +
-            `official text in ${language}, the article’s language; it has texts in ${languagesOf(statement)}. ` +
+            `official text in ${languageLabel(language)}, the article’s language; it has texts in ${languagesOf(statement)}. ` +
             'If the desk translated the quotation, fill in *Translated from* with the language of the text it was ' +
-            `translated from; otherwise add the official ${language} text to the statement.`,
+            `translated from; otherwise add the official ${languageName(language)} text to the statement.`,
         },
       ]
     })
@@ -283,11 +284,11 @@ export const deskTranslation: GateRule = {
         {
           path: quote.path,
           message:
-            `${quoteLabel(quote.number, quote.text)} was translated by the desk from ${from}, so it is not compared ` +
+            `${quoteLabel(quote.number, quote.text)} was translated by the desk from ${languageLabel(from)}, so it is not compared ` +
             (statement ? `with the statement ${statementLabel(statement)}` : 'with a source') +
             '. Check the translation against the original.' +
             (official
-              ? ` The statement has an official ${language} text: quoting it lets the quotation be checked.`
+              ? ` The statement has an official ${languageName(language)} text: quoting it lets the quotation be checked.`
               : ''),
         },
       ]
@@ -312,7 +313,7 @@ export const deskTranslationSource: GateRule = {
           {
             path: quote.path,
             message:
-              `${quoteLabel(quote.number, quote.text)} is marked as translated from ${from}, the article’s own ` +
+              `${quoteLabel(quote.number, quote.text)} is marked as translated from ${languageLabel(from)}, the article’s own ` +
               'language. Empty *Translated from*, so the quotation is compared with the statement.',
           },
         ]
@@ -321,8 +322,8 @@ export const deskTranslationSource: GateRule = {
         {
           path: quote.path,
           message:
-            `${quoteLabel(quote.number, quote.text)} is marked as translated from ${from}, but the statement ` +
-            `${statementLabel(statement)} has no ${from} text; it has texts in ${languagesOf(statement)}. ` +
+            `${quoteLabel(quote.number, quote.text)} is marked as translated from ${languageLabel(from)}, but the statement ` +
+            `${statementLabel(statement)} has no ${languageName(from)} text; it has texts in ${languagesOf(statement)}. ` +
             'Correct *Translated from*, or add the text the quotation was translated from to the statement.',
         },
       ]
