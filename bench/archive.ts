@@ -39,6 +39,8 @@ const PHOTOS_PER_ARTICLE = 2
 const PARTICIPANT_COUNT = 20
 /** Share of the articles citing the participant the third query asks for. */
 const X_SHARE = 0.05
+/** Participant Y, cited rarely as most participants are: by article 1, 5,001, 10,001, … (1 at 1k, 20 at 100k). */
+const Y_EVERY = 5_000
 const PUBLISHED_SHARE = 0.9
 const STATEMENT_SHARE = 0.1
 const FIRST_PUBLICATION = Date.UTC(2017, 0, 1)
@@ -176,6 +178,8 @@ interface Seeds {
   participantIds: number[]
   /** The participant the third query asks for. */
   participantX: number
+  /** The participant cited by one article in `Y_EVERY`. */
+  participantY: number
   statementId: number
   templatePhotoId: number
   templateStem: string
@@ -266,9 +270,10 @@ function addArticle(batch: Batch, n: number, seeds: Seeds) {
   }
   a.hero.push(photoIds[0]!)
 
-  const others = seeds.participantIds.filter((p) => p !== seeds.participantX)
+  const others = seeds.participantIds.filter((p) => p !== seeds.participantX && p !== seeds.participantY)
   const cited: number[] = []
   if (random() < X_SHARE) cited.push(seeds.participantX)
+  if (n % Y_EVERY === 1) cited.push(seeds.participantY)
   const wanted = random() < 0.5 ? 2 : 3
   while (cited.length < wanted) {
     const pick = others[Math.floor(random() * others.length)]!
@@ -613,7 +618,21 @@ interface Read {
   run: () => Promise<{ docs: unknown[]; totalDocs: number }>
 }
 
-function reads(payload: Payload, slug: string, participantX: number, restGet: RestGet): Read[] {
+function reads(
+  payload: Payload,
+  slug: string,
+  participants: Pick<Seeds, 'participantX' | 'participantY'>,
+  restGet: RestGet,
+): Read[] {
+  const { participantX, participantY } = participants
+  const participantList = async (participant: number) => {
+    const response = await restGet(new Request(`http://localhost/api/participants/${participant}/articles?limit=20`), {
+      params: Promise.resolve({ slug: ['participants', String(participant), 'articles'] }),
+    })
+    const json = (await response.json()) as { docs: unknown[] }
+    if (response.status !== 200) throw new Error(`the participant's articles answered ${response.status}`)
+    return { docs: json.docs, totalDocs: json.docs.length }
+  }
   const published: Where = { _status: { equals: 'published' } }
   const citingX: Where = { and: [published, { participantsCited: { in: [participantX] } }] }
   // anonymous, as a REST call without a session: access control applies, no user
@@ -660,17 +679,12 @@ function reads(payload: Payload, slug: string, participantX: number, restGet: Re
     {
       key: 'participant-endpoint',
       label: '  same, the plugin’s GET /api/participants/:id/articles (from the snapshots)',
-      run: async () => {
-        const response = await restGet(
-          new Request(`http://localhost/api/participants/${participantX}/articles?limit=20`),
-          {
-            params: Promise.resolve({ slug: ['participants', String(participantX), 'articles'] }),
-          },
-        )
-        const json = (await response.json()) as { docs: unknown[] }
-        if (response.status !== 200) throw new Error(`the participant's articles answered ${response.status}`)
-        return { docs: json.docs, totalDocs: json.docs.length }
-      },
+      run: () => participantList(participantX),
+    },
+    {
+      key: 'participant-rare-endpoint',
+      label: `latest 20 citing participant Y (1 article in ${Y_EVERY.toLocaleString('en')}), the plugin’s endpoint`,
+      run: () => participantList(participantY),
     },
   ]
 }
@@ -816,6 +830,7 @@ async function main() {
   const seeds: Seeds = {
     participantIds,
     participantX: participantIds[0]!,
+    participantY: participantIds[1]!,
     statementId: statement.id as number,
     templatePhotoId: template.id as number,
     templateStem: path.parse(String(template.filename)).name,
@@ -827,7 +842,7 @@ async function main() {
   const loads = [await loadArticles(client, seeds, 0, sizes.small)]
   const settleSeconds = [await settle(client)]
   const smallSlug = await middleSlug(client)
-  const smallReads = reads(payload, smallSlug, seeds.participantX, restGet)
+  const smallReads = reads(payload, smallSlug, seeds, restGet)
   console.error(`timing ${smallReads.length} reads at ${count(sizes.small)} articles, ${rounds} rounds each…`)
   const small = await timeAll(smallReads)
   // one read at a time: the capture patches the client class for the whole process
@@ -838,7 +853,7 @@ async function main() {
   loads.push(await loadArticles(client, seeds, sizes.small, sizes.large))
   settleSeconds.push(await settle(client))
   const largeSlug = await middleSlug(client)
-  const largeReads = reads(payload, largeSlug, seeds.participantX, restGet)
+  const largeReads = reads(payload, largeSlug, seeds, restGet)
   console.error(`timing ${largeReads.length} reads at ${count(sizes.large)} articles, ${rounds} rounds each…`)
   const large = await timeAll(largeReads)
   const plans = await planAll(client, largeReads)
@@ -892,7 +907,8 @@ async function main() {
       `vacuum + analyze ${settleSeconds.join(' s, ')} s`,
   )
   console.log(
-    `participant X is cited by ${count(small.participant!.totalDocs)} published articles at ${smallLabel} and ${count(large.participant!.totalDocs)} at ${largeLabel}; ` +
+    `participant X is cited by ${count(small.participant!.totalDocs)} published articles at ${smallLabel} and ${count(large.participant!.totalDocs)} at ${largeLabel}, ` +
+      `participant Y by ${count(small['participant-rare-endpoint']!.docs)} and ${count(large['participant-rare-endpoint']!.docs)} (at most 20 counted); ` +
       `${count(large.latest!.totalDocs)} of ${count(sizes.large)} articles are published`,
   )
 
@@ -967,6 +983,8 @@ async function main() {
       statementShare: STATEMENT_SHARE,
       publicationWindow: [new Date(FIRST_PUBLICATION).toISOString(), new Date(LAST_PUBLICATION).toISOString()],
       participantX: seeds.participantX,
+      participantY: seeds.participantY,
+      participantYEvery: Y_EVERY,
       slugs: { [smallLabel]: smallSlug, [largeLabel]: largeSlug },
     },
     load: {

@@ -14,6 +14,7 @@ import {
   ORIGIN_PLACEHOLDER,
   participantArticlesPage,
   participantArticlesQuery,
+  type PublishedCursor,
   participantNotFoundBody,
   type ParticipantRow,
   readListQuery,
@@ -450,6 +451,53 @@ describe('lists', () => {
       search = `limit=3&cursor=${page.nextCursor}`
     }
     expect(seen).toEqual([1, 2, 4, 3, 5, 6])
+  })
+
+  it('lists a participant’s articles the same, page by page, whether it reads all its citations or walks the newest', async () => {
+    /** Every page of the list, `limit` at a time, following the cursor as the endpoints do. */
+    const walk = async (participantId: number, limit: number, fewCitations: number) => {
+      const pages: number[][] = []
+      let after: PublishedCursor | null = null
+      for (;;) {
+        const { rows }: { rows: ListedArticleRow[] } = await sql.query<ListedArticleRow>(
+          participantArticlesQuery(tables, participantId, after, limit + 1, fewCitations),
+        )
+        pages.push(rows.slice(0, limit).map((row) => row.id))
+        if (rows.length <= limit) return pages
+        const last: ListedArticleRow = rows[limit - 1]!
+        after = { publishedAt: new Date(last.published_at!), id: last.id }
+      }
+    }
+    // 101 is cited by all six (3 and 4 at the same time), 102 by three.
+    for (const [participant, expected] of [
+      [101, [1, 2, 4, 3, 5, 6]],
+      [102, [2, 4, 6]],
+    ] as const)
+      for (const limit of [1, 2, 4]) {
+        const read = await walk(participant, limit, 1000)
+        expect(read.flat()).toEqual(expected)
+        // Fewer allowed citations than it has: the walk of the newest, with the same pages.
+        expect(await walk(participant, limit, 1)).toEqual(read)
+      }
+
+    // Only one of the two ways runs: the other is gated off by the count (a one-time filter whose
+    // plan below it is never executed).
+    const ranBelowFilter = async (fewCitations: number) => {
+      const query = participantArticlesQuery(tables, 101, null, 3, fewCitations)
+      const { rows } = await sql.query<{ 'QUERY PLAN': string }>({
+        text: `explain (analyze, costs off, timing off) ${query.text}`,
+        values: query.values,
+      })
+      const lines = rows.map((row) => row['QUERY PLAN'])
+      const ran = (comparison: '<=' | '>') => {
+        const filter = lines.findIndex((line) => line.includes(`One-Time Filter:`) && line.includes(` ${comparison} `))
+        expect(filter, lines.join('\n')).toBeGreaterThan(-1)
+        return !lines[filter + 1]!.includes('(never executed)')
+      }
+      return { reading: ran('<='), walking: ran('>') }
+    }
+    expect(await ranBelowFilter(1000)).toEqual({ reading: true, walking: false })
+    expect(await ranBelowFilter(1)).toEqual({ reading: false, walking: true })
   })
 
   it('lists the articles citing a participant, by slug or id, and 404s an unknown one', async () => {

@@ -132,25 +132,50 @@ export function latestArticlesQuery(tables: DeliveryTables, after: PublishedCurs
 }
 
 /**
- * The newest published articles citing one participant, a page at a time: the same walk, with one
- * probe of the relationship table's `(participants_id, path, parent_id)` index per snapshot, stopping
- * when the page is full. The probe is a scalar subquery on purpose: PostgreSQL turns `exists` into
- * a join that reads every article citing the participant and sorts them (19 ms at 100,000
- * articles, growing with the archive), where the walk's cost follows how far back the page lies.
+ * Up to this many citations, a participant's list reads all the articles citing it and sorts them;
+ * beyond, it walks the newest snapshots (see `participantArticlesQuery`).
+ */
+export const FEW_CITATIONS = 1000
+
+/**
+ * The newest published articles citing one participant, a page at a time, in one statement that
+ * takes whichever of two ways costs less for this participant. It first reads up to
+ * `fewCitations + 1` of the participant's citations from the relationship table's
+ * `(participants_id, path, parent_id)` index. When that is all of them (a participant cited rarely,
+ * as most are), it reads those snapshots by key and sorts them: a cost that follows the
+ * participant's citations, at most `fewCitations`. Otherwise it walks the snapshots'
+ * `(published_at, article_id)` index from the newest with one index-only probe each, stopping when
+ * the page is full: a cost that follows how far back the page lies, short for a participant cited
+ * often. Only one way runs: the count is a one-time filter of each. The probe is a scalar subquery
+ * on purpose: written as `exists`, PostgreSQL turns it into a join that reads every citation and
+ * sorts them, which is the other way without its bound.
  */
 export function participantArticlesQuery(
   tables: DeliveryTables,
   participantId: number,
   after: PublishedCursor | null,
   limit: number,
+  fewCitations = FEW_CITATIONS,
 ): PublicQuery {
+  const snapshots = table(tables, tables.snapshots)
+  const rels = table(tables, tables.snapshotRels)
+  const column = quote(tables.participantColumn)
+  const order = 'order by published_at desc, id desc'
   return {
     name: `newsroom:${tables.snapshots}:citing`,
     text:
-      `select ${LISTED_COLUMNS} from ${table(tables, tables.snapshots)} s where ${afterCursor(2, 4)} ` +
-      `and (select 1 from ${table(tables, tables.snapshotRels)} r where r.${quote(tables.participantColumn)} = $1 and r.path = 'participants' and r.parent_id = s.id limit 1) = 1 ` +
-      `order by s.published_at desc, s.article_id desc limit $3`,
-    values: [participantId, after?.publishedAt ?? null, limit, after?.id ?? null],
+      `with citing as materialized (select distinct r.parent_id from ${rels} r where r.${column} = $1 and r.path = 'participants' limit $5::int + 1) ` +
+      `select * from (` +
+      `(select ${LISTED_COLUMNS} from ${snapshots} s join citing c on c.parent_id = s.id ` +
+      `where (select count(*) from citing) <= $5 and ${afterCursor(2, 4)} ` +
+      `order by s.published_at desc, s.article_id desc limit $3) ` +
+      `union all ` +
+      `(select ${LISTED_COLUMNS} from ${snapshots} s ` +
+      `where (select count(*) from citing) > $5 and ${afterCursor(2, 4)} ` +
+      `and (select 1 from ${rels} r where r.${column} = $1 and r.path = 'participants' and r.parent_id = s.id limit 1) = 1 ` +
+      `order by s.published_at desc, s.article_id desc limit $3)` +
+      `) page ${order} limit $3`,
+    values: [participantId, after?.publishedAt ?? null, limit, after?.id ?? null, fewCitations],
   }
 }
 
