@@ -53,3 +53,20 @@ export function excerpt(text: string, max = 90): string {
   if (clean.length <= max) return clean
   return `${clean.slice(0, max).replace(/\s+\S*$/, '')}…`
 }
+
+/**
+ * A moment as an editor reads it in a finding, in UTC and saying so: `29 November 2026, 00:07 UTC`,
+ * with the seconds when there are any (an embargo may end at 00:07:26, and 00:07 would be too early).
+ */
+export function readableMoment(moment: Date): string {
+  const seconds = moment.getUTCSeconds() !== 0 || moment.getUTCMilliseconds() !== 0
+  const date = moment.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+  const time = moment.toLocaleTimeString('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
+    hour12: false,
+    timeZone: 'UTC',
+  })
+  return `${date}, ${time} UTC`
+}

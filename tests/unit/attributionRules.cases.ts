@@ -203,7 +203,7 @@ export const attributionCases: RuleCase[] = [
       {
         path: 'body',
         message: literal(
-          `The statement ${COMMENT}, cited in quote 1, is under embargo until 2024-03-01T10:00:00.000Z. The article cannot be published before then; scheduling its publication for 2024-03-01T10:00:00.000Z is allowed.`,
+          `The statement ${COMMENT}, cited in quote 1, is under embargo until 1 March 2024, 10:00 UTC. The article cannot be published before then; scheduling its publication for that moment is allowed.`,
         ),
       },
     ],

@@ -450,7 +450,7 @@ describe('statement-embargo', () => {
       {
         path: 'body',
         message:
-          "The joint statement 'Joint statement of Iran, Russia and Türkiye' (#201), cited in quote 1, is under embargo until 2024-03-02T00:00:00.000Z. The article cannot be published before then; scheduling its publication for 2024-03-02T00:00:00.000Z is allowed.",
+          "The joint statement 'Joint statement of Iran, Russia and Türkiye' (#201), cited in quote 1, is under embargo until 2 March 2024, 00:00 UTC. The article cannot be published before then; scheduling its publication for that moment is allowed.",
       },
     ])
     const later = articleContext({ statements: [embargoed], now: new Date('2024-03-02T00:00:00.000Z') })

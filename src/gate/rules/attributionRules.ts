@@ -12,7 +12,7 @@ import type {
 import { languageLabel, languageName } from '../../model/languages.ts'
 import { isBlank, participantLabel, statementLabel } from '../describe.ts'
 import { quoteMatcher } from '../quoteMatch.ts'
-import { excerpt } from '../text.ts'
+import { excerpt, readableMoment } from '../text.ts'
 
 const quoteLabel = (number: number, text: string) => `Quote ${number}${text.trim() ? ` (“${excerpt(text, 50)}”)` : ''}`
 
@@ -387,13 +387,13 @@ export const statementEmbargo: GateRule = {
           : context.issuedStatements.get(String(citation.id))
       const until = statement && embargoOf(statement)
       if (!statement || !until || until.getTime() <= context.now.getTime()) return []
-      const at = until.toISOString()
       return [
         {
           path: citation.path,
           message:
             `The ${NOUNS[citation.relationTo]} ${statementLabel(statement)}, cited in ${citation.via}, is under embargo ` +
-            `until ${at}. The article cannot be published before then; scheduling its publication for ${at} is allowed.`,
+            `until ${readableMoment(until)}. The article cannot be published before then; scheduling its publication ` +
+            'for that moment is allowed.',
         },
       ]
     })
