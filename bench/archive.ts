@@ -23,6 +23,8 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import sharp from 'sharp'
 
+import { FEW_CITATIONS, participantArticlesQuery } from '../src/delivery/publicRead.ts'
+import { DEFAULT_DELIVERY_TABLES } from '../src/deliveryServer/options.ts'
 import { SNAPSHOT_RENDERER_VERSION } from '../src/delivery/snapshots.ts'
 import { type BenchDatabase, benchDatabase, type CapturedSql, captureStatements } from './support.ts'
 
@@ -623,8 +625,21 @@ function reads(
   slug: string,
   participants: Pick<Seeds, 'participantX' | 'participantY'>,
   restGet: RestGet,
+  client: pg.Client,
 ): Read[] {
   const { participantX, participantY } = participants
+  /**
+   * The list's statement alone, as the endpoints send it, choosing its way by the count
+   * (`FEW_CITATIONS`), or made to take one way: 0 always walks, Infinity always reads every citation.
+   */
+  const listStatement = (participant: number, fewCitations: number) => async () => {
+    // Named, as the endpoints send it: PostgreSQL then plans it as a prepared statement.
+    const { rows } = await client.query(
+      participantArticlesQuery(DEFAULT_DELIVERY_TABLES, participant, null, 21, fewCitations),
+    )
+    return { docs: rows.slice(0, 20), totalDocs: rows.length }
+  }
+  const ALL = 2 ** 31 - 2
   const participantList = async (participant: number) => {
     const response = await restGet(new Request(`http://localhost/api/participants/${participant}/articles?limit=20`), {
       params: Promise.resolve({ slug: ['participants', String(participant), 'articles'] }),
@@ -686,6 +701,19 @@ function reads(
       label: `latest 20 citing participant Y (1 article in ${Y_EVERY.toLocaleString('en')}), the plugin’s endpoint`,
       run: () => participantList(participantY),
     },
+    {
+      key: 'x-sql',
+      label: `the list's statement alone, X (by the count: reads all up to ${FEW_CITATIONS}, else walks)`,
+      run: listStatement(participantX, FEW_CITATIONS),
+    },
+    { key: 'x-sql-walk', label: '  same, always the walk', run: listStatement(participantX, 0) },
+    { key: 'x-sql-all', label: '  same, always reading every citation', run: listStatement(participantX, ALL) },
+    {
+      key: 'y-sql',
+      label: "the list's statement alone, Y (by the count)",
+      run: listStatement(participantY, FEW_CITATIONS),
+    },
+    { key: 'y-sql-walk', label: '  same, always the walk', run: listStatement(participantY, 0) },
   ]
 }
 
@@ -722,11 +750,21 @@ async function timeAll(list: Read[]): Promise<Record<string, Timing>> {
   return timings
 }
 
+/**
+ * The statements one call of `run` sends. The app's job runner (scheduled publishing, rights
+ * expiry) wakes every minute in this process; what it sends meanwhile is not the read's, and
+ * re-running its writes under EXPLAIN ANALYZE would fail.
+ */
+async function statementsOf(run: Read['run']): Promise<CapturedSql[]> {
+  const { statements } = await captureStatements(run)
+  return statements.filter((statement) => !/\bpayload_jobs/.test(statement.text))
+}
+
 /** Captures the statements of one call of each read and explains every distinct one. */
 async function planAll(client: pg.Client, list: Read[]): Promise<Record<string, CapturedStatement[]>> {
   const plans: Record<string, CapturedStatement[]> = {}
   for (const read of list) {
-    const { statements } = await captureStatements(read.run)
+    const statements = await statementsOf(read.run)
     const distinct = distinctStatements(statements)
     for (const statement of distinct) statement.plan = await explain(client, statement)
     plans[read.key] = distinct
@@ -842,18 +880,18 @@ async function main() {
   const loads = [await loadArticles(client, seeds, 0, sizes.small)]
   const settleSeconds = [await settle(client)]
   const smallSlug = await middleSlug(client)
-  const smallReads = reads(payload, smallSlug, seeds, restGet)
+  const smallReads = reads(payload, smallSlug, seeds, restGet, client)
   console.error(`timing ${smallReads.length} reads at ${count(sizes.small)} articles, ${rounds} rounds each…`)
   const small = await timeAll(smallReads)
   // one read at a time: the capture patches the client class for the whole process
   const smallStatementCounts: Record<string, number> = {}
-  for (const read of smallReads) smallStatementCounts[read.key] = (await captureStatements(read.run)).statements.length
+  for (const read of smallReads) smallStatementCounts[read.key] = (await statementsOf(read.run)).length
 
   // --- stage 2: the large archive
   loads.push(await loadArticles(client, seeds, sizes.small, sizes.large))
   settleSeconds.push(await settle(client))
   const largeSlug = await middleSlug(client)
-  const largeReads = reads(payload, largeSlug, seeds, restGet)
+  const largeReads = reads(payload, largeSlug, seeds, restGet, client)
   console.error(`timing ${largeReads.length} reads at ${count(sizes.large)} articles, ${rounds} rounds each…`)
   const large = await timeAll(largeReads)
   const plans = await planAll(client, largeReads)
