@@ -5,8 +5,9 @@
  * `*.node.mjs` entry that picks its development or production build with a top-level
  * `await import()`. Node 20's ES module loader sometimes never settles those awaits when the
  * entries load side by side: the process exits with code 13 ("unsettled top-level await") before
- * running anything, or, when something keeps its event loop busy, waits for ever. Naming the condition sends Node straight to the build the entry would have picked, with no
- * top-level await. Next.js bundles Lexical, so `next dev|build|start` is not concerned.
+ * running anything, or, when something keeps its event loop busy, waits for ever. Naming the
+ * condition sends Node straight to the build the entry would have picked, with no top-level await.
+ * Next.js bundles Lexical, so `next dev|build|start` is not concerned.
  */
 /** The variables these functions read; any environment will do. */
 type EnvironmentOf = Readonly<Record<string, string | undefined>>
